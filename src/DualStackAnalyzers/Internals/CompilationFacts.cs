@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace DualStackAnalyzers.Internals
+{
+    /// <summary>What every rule needs to know about one compilation: symbols, target, options, per-type traits.</summary>
+    internal sealed class CompilationFacts
+    {
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TypeTraits> traits = new ConcurrentDictionary<INamedTypeSymbol, TypeTraits>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, TypeTraits> topLevelTraits = new ConcurrentDictionary<SyntaxTree, TypeTraits>();
+        private readonly AnalyzerOptions analyzerOptions;
+        private TargetFramework? target;
+
+        private CompilationFacts(NetSymbols symbols, AnalyzerOptions analyzerOptions)
+        {
+            Symbols = symbols;
+            this.analyzerOptions = analyzerOptions;
+            Options = new DualStackOptions.Cache(analyzerOptions.AnalyzerConfigOptionsProvider);
+        }
+
+        public NetSymbols Symbols { get; }
+
+        public DualStackOptions.Cache Options { get; }
+
+        public TargetFramework Target => target ??= TargetFramework.From(Symbols.Compilation, analyzerOptions);
+
+        public static CompilationFacts? TryCreate(Compilation compilation, AnalyzerOptions options)
+        {
+            var symbols = NetSymbols.TryCreate(compilation);
+            return symbols is null ? null : new CompilationFacts(symbols, options);
+        }
+
+        /// <summary>Declarations of the type that holds <paramref name="node"/>; the compilation unit for top-level statements.</summary>
+        public static IEnumerable<SyntaxNode> Declarations(INamedTypeSymbol? type, SyntaxNode node)
+        {
+            if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
+            {
+                return type.DeclaringSyntaxReferences.Select(r => r.GetSyntax());
+            }
+
+            return new[] { node.SyntaxTree.GetRoot() };
+        }
+
+        public TypeTraits TraitsOf(INamedTypeSymbol? type, SyntaxNode node)
+        {
+            if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
+            {
+                return traits.GetOrAdd(type, t => TypeTraits.Compute(Declarations(t, node)));
+            }
+
+            return topLevelTraits.GetOrAdd(node.SyntaxTree, tree => TypeTraits.Compute(new[] { tree.GetRoot() }));
+        }
+
+        /// <summary>
+        /// rules.md "IPv4-only protocols": the type uses broadcast or IPv4 multicast, is named by
+        /// dualstack.ipv4_only_types, or the port belongs to an IPv4-only protocol.
+        /// </summary>
+        public bool IsIPv4OnlyProtocol(INamedTypeSymbol? type, int? port, SyntaxNode node)
+        {
+            if (Options.For(node.SyntaxTree).IsIPv4OnlyType(type))
+            {
+                return true;
+            }
+
+            var typeTraits = TraitsOf(type, node);
+            if (typeTraits.SpeaksIPv4OnlyProtocol)
+            {
+                return true;
+            }
+
+            switch (port)
+            {
+                case 9: // Wake-on-LAN
+                case 67: // DHCPv4
+                case 68:
+                case 137: // NetBIOS
+                case 138:
+                case 139:
+                case 5351: // NAT-PMP
+                    return true;
+                case 1900: // SSDP
+                case 5353: // mDNS
+                    return !typeTraits.UsesIPv6Multicast;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>The type that contains the analyzed code (top-level statements: the synthesized Program).</summary>
+        public static INamedTypeSymbol? ContainingType(ISymbol symbol)
+            => symbol as INamedTypeSymbol ?? symbol.ContainingType;
+
+        public static bool IsTopLevel(SyntaxNode node) => node.FirstAncestorOrSelf<GlobalStatementSyntax>() is not null;
+    }
+}

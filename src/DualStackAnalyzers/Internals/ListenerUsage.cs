@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStackAnalyzers.Internals
+{
+    /// <summary>
+    /// How the rest of a type uses a listener or socket: facts that decide whether a fix is safe
+    /// (fix safety 5: restarts; 7: IPv4-level options).
+    /// </summary>
+    internal static class ListenerUsage
+    {
+        /// <summary>The local or field a creation is stored into; null when it is passed on directly.</summary>
+        public static ISymbol? StoredInto(IOperation creation)
+        {
+            var parent = creation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                IFieldInitializerOperation fieldInitializer when fieldInitializer.InitializedFields.Length == 1 => fieldInitializer.InitializedFields[0],
+                IPropertyInitializerOperation propertyInitializer when propertyInitializer.InitializedProperties.Length == 1 => propertyInitializer.InitializedProperties[0],
+                ISimpleAssignmentOperation assignment => OperationHelpers.ReferencedSymbol(assignment.Target),
+                _ => null,
+            };
+        }
+
+        /// <summary>
+        /// Can Start() follow Stop() on this listener? TcpListener.Stop() then Start() drops dual mode (T3).
+        /// A Start in a loop, after a Stop in the same member, or in a member that does not create the listener,
+        /// counts when the listener is ever stopped.
+        /// </summary>
+        public static bool MayRestart(ISymbol listener, SyntaxNode creationSyntax, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        {
+            var starts = new List<InvocationExpressionSyntax>();
+            var stops = new List<InvocationExpressionSyntax>();
+            foreach (var invocation in Invocations(listener, model, declarations))
+            {
+                var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+                if (name == "Stop")
+                {
+                    stops.Add(invocation);
+                }
+                else if (name == "Start")
+                {
+                    starts.Add(invocation);
+                }
+            }
+
+            if (stops.Count == 0)
+            {
+                return false;
+            }
+
+            var creationMember = MemberOf(creationSyntax);
+            foreach (var start in starts)
+            {
+                var member = MemberOf(start);
+                if (member != creationMember || IsInLoop(start, member))
+                {
+                    return true;
+                }
+
+                if (stops.Any(stop => MemberOf(stop) == member && stop.SpanStart < start.SpanStart && stop.SpanStart > creationSyntax.SpanStart))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The IPv4-level behaviour (Ttl, broadcast, IPv4 multicast, SocketOptionLevel.IP) the type uses on this
+        /// socket or listener (or its .Server/.Client socket); null when none. A family change would break it (#19, #20).
+        /// </summary>
+        public static string? IPv4LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        {
+            foreach (var declaration in declarations)
+            {
+                foreach (var access in declaration.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+                {
+                    var name = access.Name.Identifier.ValueText;
+                    switch (name)
+                    {
+                        case "Ttl":
+                        case "DontFragment":
+                        case "EnableBroadcast":
+                        case "MulticastLoopback":
+                        case "JoinMulticastGroup":
+                        case "DropMulticastGroup":
+                            break;
+                        case "SetSocketOption":
+                            if (access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments: { Count: > 0 } args }
+                                && args[0].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IP" })
+                            {
+                                break;
+                            }
+
+                            continue;
+                        default:
+                            continue;
+                    }
+
+                    if (RefersTo(access.Expression, owner, model))
+                    {
+                        return name == "SetSocketOption" ? "SocketOptionLevel.IP options" : name;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static IEnumerable<InvocationExpressionSyntax> Invocations(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        {
+            foreach (var declaration in declarations)
+            {
+                foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (invocation.Expression is MemberAccessExpressionSyntax access && RefersTo(access.Expression, owner, model))
+                    {
+                        yield return invocation;
+                    }
+                }
+            }
+        }
+
+        /// <summary><paramref name="expression"/> names the owner, or its .Server/.Client socket.</summary>
+        private static bool RefersTo(ExpressionSyntax expression, ISymbol owner, SemanticModel model)
+        {
+            if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Server" or "Client" } inner
+                && !(inner.Expression is ThisExpressionSyntax))
+            {
+                expression = inner.Expression;
+            }
+
+            var name = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } thisAccess => thisAccess.Name.Identifier.ValueText,
+                _ => null,
+            };
+            if (name != owner.Name)
+            {
+                return false;
+            }
+
+            // Same tree: confirm with the semantic model. Another tree (partial type): the name is enough to stay safe.
+            return expression.SyntaxTree != model.SyntaxTree
+                || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression).Symbol, owner);
+        }
+
+        private static SyntaxNode? MemberOf(SyntaxNode node)
+            => node.FirstAncestorOrSelf<SyntaxNode>(n => (n is MemberDeclarationSyntax && n is not GlobalStatementSyntax) || n is CompilationUnitSyntax);
+
+        private static bool IsInLoop(SyntaxNode node, SyntaxNode? stopAt)
+        {
+            for (var current = node.Parent; current is not null && current != stopAt; current = current.Parent)
+            {
+                if (current is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax)
+                {
+                    return true;
+                }
+
+                if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

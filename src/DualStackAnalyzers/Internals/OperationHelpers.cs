@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStackAnalyzers.Internals
+{
+    internal static class OperationHelpers
+    {
+        public static IOperation? SkipConversions(IOperation? operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion when conversion.OperatorMethod is null:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        /// <summary>The outermost operation of the body that contains <paramref name="operation"/> (lambdas included).</summary>
+        public static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
+        /// <summary>
+        /// Every value written to the local that <paramref name="reference"/> reads, within its body; default when the
+        /// local is also written in a way that cannot be followed (out/ref arguments, compound assignments, deconstruction).
+        /// </summary>
+        public static ImmutableArray<IOperation> LocalWrites(ILocalReferenceOperation reference)
+        {
+            var local = reference.Local;
+            if (local.IsRef)
+            {
+                return default;
+            }
+
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var node in Root(reference).Descendants())
+            {
+                switch (node)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        var initializer = declarator.GetVariableInitializer();
+                        if (initializer is not null)
+                        {
+                            values.Add(initializer.Value);
+                        }
+
+                        break;
+                    case ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target
+                        && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        values.Add(assignment.Value);
+                        break;
+                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && IsOtherWrite(other):
+                        return default;
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        private static bool IsOtherWrite(ILocalReferenceOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref,
+                ICompoundAssignmentOperation compound => compound.Target == reference,
+                IDeconstructionAssignmentOperation => true,
+                ITupleOperation { Parent: IDeconstructionAssignmentOperation } => true,
+                IDeclarationExpressionOperation => true,
+                _ => false,
+            };
+        }
+
+        /// <summary>The symbol a receiver names when it is a local, field, parameter or property; else null.</summary>
+        public static ISymbol? ReferencedSymbol(IOperation? operation)
+        {
+            operation = SkipConversions(operation);
+            return operation switch
+            {
+                ILocalReferenceOperation l => l.Local,
+                IFieldReferenceOperation f => f.Field,
+                IParameterReferenceOperation p => p.Parameter,
+                IPropertyReferenceOperation p => p.Property,
+                _ => null,
+            };
+        }
+
+        public static IEnumerable<IOperation> Ancestors(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                yield return current;
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStackAnalyzers.Internals
+{
+    /// <summary>Finds the <c>new Socket(...)</c> a receiver was created by, and reads its family and type.</summary>
+    internal static class SocketCreation
+    {
+        /// <summary>
+        /// The creation of the socket <paramref name="receiver"/> names: the single value of a local, or an assignment
+        /// of the field in the same body, or the field's initializer in the same tree. Null when it cannot be seen.
+        /// </summary>
+        public static IObjectCreationOperation? Find(IOperation? receiver, NetSymbols symbols)
+        {
+            receiver = OperationHelpers.SkipConversions(receiver);
+            switch (receiver)
+            {
+                case ILocalReferenceOperation local:
+                    var writes = OperationHelpers.LocalWrites(local);
+                    return !writes.IsDefault && writes.Length == 1 ? AsSocketCreation(writes[0], symbols) : null;
+                case IFieldReferenceOperation field:
+                    IObjectCreationOperation? found = null;
+                    foreach (var node in OperationHelpers.Root(receiver).Descendants())
+                    {
+                        if (node is ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment
+                            && SymbolEqualityComparer.Default.Equals(target.Field, field.Field))
+                        {
+                            if (found is not null)
+                            {
+                                return null;
+                            }
+
+                            found = AsSocketCreation(assignment.Value, symbols);
+                        }
+                    }
+
+                    if (found is not null)
+                    {
+                        return found;
+                    }
+
+                    var model = receiver.SemanticModel;
+                    foreach (var reference in field.Field.DeclaringSyntaxReferences)
+                    {
+                        if (model is not null && reference.SyntaxTree == model.SyntaxTree
+                            && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
+                        {
+                            return AsSocketCreation(model.GetOperation(value), symbols);
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+
+        private static IObjectCreationOperation? AsSocketCreation(IOperation? value, NetSymbols symbols)
+            => OperationHelpers.SkipConversions(value) is IObjectCreationOperation creation && NetSymbols.Is(creation.Type, symbols.Socket) ? creation : null;
+
+        /// <summary>Raw and ICMP sockets speak one family's protocol: no family rule applies to them.</summary>
+        public static bool IsRawOrIcmp(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                var name = argument.Parameter?.Type.Name;
+                if ((name == "SocketType" || name == "ProtocolType") && OperationHelpers.SkipConversions(argument.Value) is IFieldReferenceOperation { Field.Name: var value })
+                {
+                    if (value is "Raw" or "Icmp" or "IcmpV6" or "Igmp")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The family argument of the creation, when it has one.</summary>
+        public static IArgumentOperation? FamilyArgument(IObjectCreationOperation creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.Parameter?.Type.Name == "AddressFamily")
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace DualStackAnalyzers.Tests.Infrastructure
+{
+    /// <summary>An analyzer test on .NET 8 by default, with the pack resolution made safe for parallel tests.</summary>
+    public sealed class DiagnosticTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+    {
+        public DiagnosticTest()
+        {
+            ReferenceAssemblies = TestReferences.Net80;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
+        }
+
+        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
+
+        protected override ParseOptions CreateParseOptions()
+            => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override async Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            await TestReferences.EnsureResolvedAsync();
+            await base.RunImplAsync(cancellationToken);
+        }
+    }
+
+    public sealed class CodeFixTest<TAnalyzer, TFixer> : CSharpCodeFixTest<TAnalyzer, TFixer, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFixer : CodeFixProvider, new()
+    {
+        public CodeFixTest()
+        {
+            ReferenceAssemblies = TestReferences.Net80;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
+        }
+
+        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
+
+        protected override ParseOptions CreateParseOptions()
+            => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override async Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            await TestReferences.EnsureResolvedAsync();
+            await base.RunImplAsync(cancellationToken);
+        }
+    }
+}
