@@ -9,7 +9,7 @@ namespace DualStackAnalyzers.Internals
     /// (GetTypeByMetadataName is too slow for a per-node callback). A null type means the
     /// compilation cannot use it, so the rules that need it register nothing.
     /// </summary>
-    internal sealed class NetSymbols
+    internal sealed partial class NetSymbols
     {
         private NetSymbols(Compilation compilation, INamedTypeSymbol ipAddress)
         {
