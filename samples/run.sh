@@ -64,8 +64,10 @@ case "$mode" in
     dotnet build "$copy" -c Release -nologo -v minimal "-p:ErrorLog=$out/formatted.sarif%2Cversion=2.1" >"$out/formatted.log" 2>&1 \
       || { cat "$out/formatted.log"; echo "the fixed copy does not build"; exit 1; }
     left=$(report "$out/formatted.sarif" "$here/.format" | grep -cE ": [a-z]+ (${ids// /|}):" || true)
-    echo "diagnostics of $ids left after the fixes: $left"
-    [ "$left" = "0" ]
+    # Report-only diagnostics (marked "(no fix)" in expected-diagnostics.txt) are the only ones that may stay.
+    allowed=$(grep -E "(${ids// /|}) *\(no fix\)" "$here/expected-diagnostics.txt" | grep -vc '^#' || true)
+    echo "diagnostics of $ids left after the fixes: $left (report-only in the sample: $allowed)"
+    [ "$left" = "$allowed" ]
     ;;
   *)
     echo "usage: $0 [--check | --format IDS]"; exit 2 ;;

@@ -18,9 +18,12 @@ namespace DualStackAnalyzers.Tests.Runtime
         private readonly Process process;
         private readonly List<string> output = new List<string>();
 
-        private LoopbackProgram(Process process)
+        private readonly string directory;
+
+        private LoopbackProgram(Process process, string directory)
         {
             this.process = process;
+            this.directory = directory;
         }
 
         public int Port { get; private set; }
@@ -73,7 +76,7 @@ namespace DualStackAnalyzers.Tests.Runtime
                 start.Environment["LD_PRELOAD"] = NoIPv6Shim.Path ?? throw new InvalidOperationException("no shim");
             }
 
-            var program = new LoopbackProgram(Process.Start(start)!);
+            var program = new LoopbackProgram(Process.Start(start)!, directory);
             var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             program.process.OutputDataReceived += (_, e) =>
             {
@@ -156,6 +159,14 @@ namespace DualStackAnalyzers.Tests.Runtime
             }
 
             process.Dispose();
+            try
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Best effort: the temp folder is cleaned by the OS otherwise.
+            }
         }
     }
 }
