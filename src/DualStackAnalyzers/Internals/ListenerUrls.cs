@@ -32,11 +32,12 @@ namespace DualStackAnalyzers.Internals
     /// <summary>A URL host found in the text that reaches a sink.</summary>
     internal readonly struct FoundUrlHost
     {
-        public FoundUrlHost(UrlHost host, Location location, string url, string? via, SyntaxNode? useSite, IFieldSymbol? viaField, bool placed)
+        public FoundUrlHost(UrlHost host, Location location, string url, string hostText, string? via, SyntaxNode? useSite, IFieldSymbol? viaField, bool placed)
         {
             Host = host;
             Location = location;
             Url = url;
+            HostText = hostText;
             Via = via;
             UseSite = useSite;
             ViaField = viaField;
@@ -50,6 +51,9 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>The URL as written, for the message.</summary>
         public string Url { get; }
+
+        /// <summary>The host as written (brackets included).</summary>
+        public string HostText { get; }
 
         /// <summary>The local or field that holds the literal (for the message); null when written in place.</summary>
         public string? Via { get; }
@@ -745,7 +749,7 @@ namespace DualStackAnalyzers.Internals
                 foreach (var host in hosts)
                 {
                     var location = Location.Create(token.SyntaxTree!, new TextSpan(token.SpanStart + host.HostStart, host.HostLength));
-                    Add(new FoundUrlHost(host, location, text.Substring(host.UrlStart, host.UrlEnd - host.UrlStart), travel.Via, travel.UseSite, travel.Field, placed: true));
+                    Add(new FoundUrlHost(host, location, text.Substring(host.UrlStart, host.UrlEnd - host.UrlStart), text.Substring(host.HostStart, host.HostLength), travel.Via, travel.UseSite, travel.Field, placed: true));
                 }
             }
 
@@ -775,7 +779,7 @@ namespace DualStackAnalyzers.Internals
                         continue;
                     }
 
-                    Add(new FoundUrlHost(host, (travel.UseSite ?? use).GetLocation(), constant.Substring(host.UrlStart, host.UrlEnd - host.UrlStart), null, null, null, placed: false));
+                    Add(new FoundUrlHost(host, (travel.UseSite ?? use).GetLocation(), constant.Substring(host.UrlStart, host.UrlEnd - host.UrlStart), constant.Substring(host.HostStart, host.HostLength), null, null, null, placed: false));
                 }
             }
 
@@ -784,6 +788,37 @@ namespace DualStackAnalyzers.Internals
                 Found ??= new List<FoundUrlHost>();
                 Found.Add(host);
             }
+        }
+
+        /// <summary>
+        /// Does the type that holds <paramref name="node"/> (the file, for top-level code) also write a URL whose host is
+        /// of <paramref name="kind"/> on the same port as <paramref name="like"/>? (A 127.0.0.1 URL with a [::1] URL on
+        /// its port is a deliberate pair.) Syntax only: runs when a rule is about to report.
+        /// </summary>
+        public static bool TypeWritesUrl(INamedTypeSymbol? type, SyntaxNode node, UrlHostKind kind, UrlHost like)
+        {
+            foreach (var declaration in CompilationFacts.Declarations(type, node))
+            {
+                foreach (var token in declaration.DescendantTokens())
+                {
+                    if (!TryGetContent(token, out var start, out var end)
+                        || token.Text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0
+                        || UrlHostScanner.Scan(token.Text, start, end, endIsOpen: false) is not { } hosts)
+                    {
+                        continue;
+                    }
+
+                    foreach (var host in hosts)
+                    {
+                        if (host.Kind == kind && host.PortKind == like.PortKind && host.Port == like.Port)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Is the sink or the text inside a guarded fallback (rules.md, Never flag)?</summary>
