@@ -4,6 +4,9 @@ namespace DualStackAnalyzers
     public static class RuleIds
     {
         public const string ListenerBindsIPv4WildcardOnly = "DS0001";
+        public const string IPv6ListenerIsIPv6Only = "DS0003";
+        public const string SocketCreatedIPv4Only = "DS0010";
+        public const string AddressSelectionDropsIPv6 = "DS0011";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>

@@ -12,13 +12,17 @@ namespace DualStackAnalyzers.Internals
         /// of the field in the same body, or the field's initializer in the same tree. Null when it cannot be seen.
         /// </summary>
         public static IObjectCreationOperation? Find(IOperation? receiver, NetSymbols symbols)
+            => FindCreation(receiver, symbols.Socket);
+
+        /// <summary>As <see cref="Find"/>, for a creation of any type (a UdpClient, a TcpListener).</summary>
+        public static IObjectCreationOperation? FindCreation(IOperation? receiver, INamedTypeSymbol? type)
         {
             receiver = OperationHelpers.SkipConversions(receiver);
             switch (receiver)
             {
                 case ILocalReferenceOperation local:
                     var writes = OperationHelpers.LocalWrites(local);
-                    return !writes.IsDefault && writes.Length == 1 ? AsSocketCreation(writes[0], symbols) : null;
+                    return !writes.IsDefault && writes.Length == 1 ? AsCreation(writes[0], type) : null;
                 case IFieldReferenceOperation field:
                     IObjectCreationOperation? found = null;
                     foreach (var node in OperationHelpers.Root(receiver).Descendants())
@@ -31,7 +35,7 @@ namespace DualStackAnalyzers.Internals
                                 return null;
                             }
 
-                            found = AsSocketCreation(assignment.Value, symbols);
+                            found = AsCreation(assignment.Value, type);
                         }
                     }
 
@@ -46,7 +50,7 @@ namespace DualStackAnalyzers.Internals
                         if (model is not null && reference.SyntaxTree == model.SyntaxTree
                             && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
                         {
-                            return AsSocketCreation(model.GetOperation(value), symbols);
+                            return AsCreation(model.GetOperation(value), type);
                         }
                     }
 
@@ -56,8 +60,8 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static IObjectCreationOperation? AsSocketCreation(IOperation? value, NetSymbols symbols)
-            => OperationHelpers.SkipConversions(value) is IObjectCreationOperation creation && NetSymbols.Is(creation.Type, symbols.Socket) ? creation : null;
+        private static IObjectCreationOperation? AsCreation(IOperation? value, INamedTypeSymbol? type)
+            => OperationHelpers.SkipConversions(value) is IObjectCreationOperation creation && NetSymbols.Is(creation.Type, type) ? creation : null;
 
         /// <summary>Raw and ICMP sockets speak one family's protocol: no family rule applies to them.</summary>
         public static bool IsRawOrIcmp(IObjectCreationOperation creation)
