@@ -59,6 +59,18 @@ namespace DualStackAnalyzers.CodeFixes.Internals
                 : dual;
         }
 
+        /// <summary>
+        /// Makes a creation dual-stack by deleting its family argument (<c>new Socket(type, protocol)</c>,
+        /// <c>new TcpClient()</c>): everything else, initializers and comments included, stays as written.
+        /// </summary>
+        public static void RemoveArgument(SyntaxEditor editor, HashSet<SyntaxNode> done, SyntaxNode argumentValue)
+        {
+            if (argumentValue.Parent is ArgumentSyntax argument && done.Add(argument))
+            {
+                editor.RemoveNode(argument, SyntaxRemoveOptions.KeepNoTrivia);
+            }
+        }
+
         /// <summary>R1: <c>TcpListener.Create(port)</c>, guarded where Create has no IPv4 fallback.</summary>
         public static string? TcpListenerCreate(string port, NetSymbols symbols, TargetFramework target)
         {

@@ -86,18 +86,14 @@ namespace DualStackAnalyzers.CodeFixes.Rules
 
         private sealed class Plan
         {
-            private readonly string replacement;
-            private readonly bool addsUdpHelper;
-            private readonly SemanticModel model;
+            private readonly System.Action<SyntaxEditor, HashSet<SyntaxNode>> apply;
 
-            private Plan(SyntaxNode creationSyntax, string replacement, string title, bool addsUdpHelper, ILocalSymbol? familyLocal, SemanticModel model)
+            private Plan(SyntaxNode creationSyntax, string title, ILocalSymbol? familyLocal, System.Action<SyntaxEditor, HashSet<SyntaxNode>> apply)
             {
                 CreationSyntax = creationSyntax;
-                this.replacement = replacement;
                 Title = title;
-                this.addsUdpHelper = addsUdpHelper;
                 FamilyLocal = familyLocal;
-                this.model = model;
+                this.apply = apply;
             }
 
             public string Title { get; }
@@ -121,47 +117,55 @@ namespace DualStackAnalyzers.CodeFixes.Rules
 
                 var symbols = facts.Symbols;
                 var target = facts.Target;
+                var familyArgument = SocketCreation.FamilyArgument(creation)?.Value.Syntax;
                 var familyLocal = found.Family.Travel == FamilyTravel.Local
-                    ? OperationHelpers.SkipConversions(SocketCreation.FamilyArgument(creation)?.Value) is ILocalReferenceOperation local ? local.Local : null
-                    : null;
+                    && OperationHelpers.SkipConversions(SocketCreation.FamilyArgument(creation)?.Value) is ILocalReferenceOperation local ? local.Local : null;
 
-                // An object initializer would have to be copied into both arms of the guarded forms: leave those alone.
+                // The guarded forms repeat the creation in two arms: an object initializer would have to be copied, so leave those alone.
                 var hasInitializer = creation.Initializer is not null;
                 switch (kind)
                 {
+                    case IPv4OnlySocketAnalyzer.KindSocket when !target.DualConstructorsLackIPv4Fallback:
+                        return familyArgument is not null && DualStackRewrites.HasConstructor(symbols.Socket, "SocketType", "ProtocolType")
+                            ? new Plan(syntax, "Create a dual-stack Socket(SocketType, ProtocolType) (IPv4 where the OS has no IPv6)", familyLocal,
+                                (editor, done) => DualStackRewrites.RemoveArgument(editor, done, familyArgument))
+                            : null;
+
                     case IPv4OnlySocketAnalyzer.KindSocket:
                         return DualStackRewrites.DualSocket(creation, symbols, target) is { } socket && !hasInitializer
-                            ? new Plan(syntax, socket, "Create a dual-stack Socket(SocketType, ProtocolType) (IPv4 where the OS has no IPv6)", false, familyLocal, model)
+                            ? Replace(syntax, socket, "Create a dual-stack Socket(SocketType, ProtocolType) with an explicit IPv4 fallback", familyLocal)
                             : null;
 
                     case IPv4OnlySocketAnalyzer.KindTcpClient when !target.TcpClientDefaultIsIPv4Only:
-                        return DualStackRewrites.HasConstructor(symbols.TcpClient) && !hasInitializer
-                            ? new Plan(syntax, "new System.Net.Sockets.TcpClient()", "Use new TcpClient(): dual-stack with an IPv4 fallback", false, familyLocal, model)
+                        return familyArgument is not null && DualStackRewrites.HasConstructor(symbols.TcpClient)
+                            ? new Plan(syntax, "Use new TcpClient(): dual-stack with an IPv4 fallback", familyLocal,
+                                (editor, done) => DualStackRewrites.RemoveArgument(editor, done, familyArgument))
                             : null;
 
                     case IPv4OnlySocketAnalyzer.KindTcpClient:
                     case IPv4OnlySocketAnalyzer.KindUnboundUdpClient:
                         return DualStackRewrites.GuardedDualClient(creation.Type!.Name, symbols) is { } client && !hasInitializer
-                            ? new Plan(syntax, client, "Create an IPv6 " + creation.Type!.Name + " with DualMode where the OS has IPv6 (IPv4 otherwise)", false, familyLocal, model)
+                            ? Replace(syntax, client, "Create an IPv6 " + creation.Type!.Name + " with DualMode where the OS has IPv6 (IPv4 otherwise)", familyLocal)
                             : null;
 
                     case IPv4OnlySocketAnalyzer.KindBoundUdpClient when found.Port is not null && !hasInitializer
                         && NetSymbols.HasMember(symbols.Socket, "DualMode") && UdpHelper.CanAdd(syntax, model):
-                        return new Plan(syntax, UdpHelper.Name + "(" + found.Port.Syntax.WithoutTrivia() + ")", "Create a dual-stack UdpClient with an IPv4 fallback (now also reachable over IPv6)", true, familyLocal, model);
+                        var call = UdpHelper.Name + "(" + found.Port.Syntax.WithoutTrivia() + ")";
+                        return new Plan(syntax, "Create a dual-stack UdpClient with an IPv4 fallback (now also reachable over IPv6)", familyLocal, (editor, done) =>
+                        {
+                            FixHelpers.ReplaceOnce(editor, done, syntax, FixHelpers.Expression(call));
+                            UdpHelper.Ensure(editor, done, syntax, model);
+                        });
 
                     default:
                         return null;
                 }
             }
 
-            public void Apply(SyntaxEditor editor, HashSet<SyntaxNode> done)
-            {
-                FixHelpers.ReplaceOnce(editor, done, CreationSyntax, FixHelpers.Expression(replacement));
-                if (addsUdpHelper)
-                {
-                    UdpHelper.Ensure(editor, done, CreationSyntax, model);
-                }
-            }
+            private static Plan Replace(SyntaxNode syntax, string replacement, string title, ILocalSymbol? familyLocal)
+                => new Plan(syntax, title, familyLocal, (editor, done) => FixHelpers.ReplaceOnce(editor, done, syntax, FixHelpers.Expression(replacement)));
+
+            public void Apply(SyntaxEditor editor, HashSet<SyntaxNode> done) => apply(editor, done);
         }
     }
 }

@@ -152,14 +152,14 @@ namespace DualStackAnalyzers.Internals
                 }
                 else if (family == "InterNetwork")
                 {
-                    ipv4AnyBinds.Add((Normalize(arguments[0].Expression), creation));
+                    AddIPv4AnyBind(Normalize(arguments[0].Expression), creation);
                 }
             }
             else if (typeName is "UdpClient" or "TcpListener" && arguments.Count == 1
                 && FamilyName(arguments[0].Expression) is null && arguments[0].Expression is not ObjectCreationExpressionSyntax)
             {
                 // A port, or an endpoint local: as an endpoint its text never equals an IPv6 bind's port text.
-                ipv4AnyBinds.Add((Normalize(arguments[0].Expression), creation));
+                AddIPv4AnyBind(Normalize(arguments[0].Expression), creation);
             }
         }
 
@@ -197,7 +197,35 @@ namespace DualStackAnalyzers.Internals
                 return;
             }
 
-            ipv4AnyBinds.Add((Normalize(list.Arguments[1].Expression), access));
+            AddIPv4AnyBind(Normalize(list.Arguments[1].Expression), access);
+        }
+
+        /// <summary>
+        /// An IPv4 bind that is the fallback of a dual-stack construction (under an OSSupportsIPv6 test, or in a member
+        /// that turns dual mode on, like our own fixes' helpers) is not the IPv4 half of a per-family pair.
+        /// </summary>
+        private void AddIPv4AnyBind(string port, SyntaxNode node)
+        {
+            if (InDualModeMember(node))
+            {
+                return;
+            }
+
+            for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; current = current.Parent)
+            {
+                var condition = current switch
+                {
+                    IfStatementSyntax ifStatement => ifStatement.Condition,
+                    ConditionalExpressionSyntax conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition is not null && condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == "OSSupportsIPv6"))
+                {
+                    return;
+                }
+            }
+
+            ipv4AnyBinds.Add((port, node));
         }
 
         /// <summary>Two nodes in different arms of one if/else, conditional, try/catch or switch never run together.</summary>
