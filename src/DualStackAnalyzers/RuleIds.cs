@@ -8,6 +8,9 @@ namespace DualStackAnalyzers
         public const string LoopbackListenerIsIPv4Only = "DS0004";
         public const string HttpListenerCannotListenDualStackOnLinux = "DS0005";
         public const string DualStackListenerHasNoIPv4Fallback = "DS0006";
+        public const string IPv6ListenerIsIPv6Only = "DS0003";
+        public const string SocketCreatedIPv4Only = "DS0010";
+        public const string AddressSelectionDropsIPv6 = "DS0011";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>

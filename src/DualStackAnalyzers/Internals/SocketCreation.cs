@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -54,10 +56,48 @@ namespace DualStackAnalyzers.Internals
                         }
                     }
 
-                    return null;
+                    return model is null ? null : FindFieldAssignmentInType(field.Field, model, type);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>The one assignment of the field anywhere in its type (e.g. the constructor creates, Start() binds), in this tree.</summary>
+        private static IObjectCreationOperation? FindFieldAssignmentInType(IFieldSymbol field, SemanticModel model, INamedTypeSymbol? type)
+        {
+            AssignmentExpressionSyntax? found = null;
+            foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var name = assignment.Left switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name != field.Name || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        continue;
+                    }
+
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = assignment;
+                }
+            }
+
+            return found is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(found.Left).Symbol, field)
+                ? AsCreation(model.GetOperation(found.Right), type)
+                : null;
         }
 
         private static IObjectCreationOperation? AsCreation(IOperation? value, INamedTypeSymbol? type)
