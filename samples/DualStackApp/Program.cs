@@ -9,10 +9,12 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.ListenAnyIP(8080);
     kestrel.ListenAnyIP(8443, listen => listen.UseHttps());
     kestrel.ListenLocalhost(8081); // admin: loopback stays loopback, on both families
+    AdminEndpoints.Configure(kestrel);
 });
 
 var app = builder.Build();
 app.MapGet("/healthz", () => "ok");
+app.MapPost("/hooks/{name}", (string name) => Results.Accepted()); // the webhooks, moved from HttpListener to Kestrel
 
 _ = new TcpEchoServer(7000).RunAsync(app.Lifetime.ApplicationStopping);
 _ = new MetricsSocketServer(9100).RunAsync(app.Lifetime.ApplicationStopping);

@@ -7,6 +7,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.Listen(IPAddress.Any, 8080);
     kestrel.Listen(IPAddress.Any, 8443, listen => listen.UseHttps());
+    AdminEndpoints.Configure(kestrel);
 });
 
 var app = builder.Build();

@@ -393,7 +393,9 @@ namespace DualStackAnalyzers.Internals
             }
 
             var field = initializer.InitializedFields[0];
-            if (!(field.IsConst || field.IsReadOnly) || !HasWantedHost(initializer.Value, wanted))
+            if (!(field.IsConst || field.IsReadOnly)
+                || !(field.Type.SpecialType == SpecialType.System_String || field.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+                || !HasWantedHost(initializer.Value, wanted))
             {
                 return;
             }
@@ -543,7 +545,7 @@ namespace DualStackAnalyzers.Internals
         /// <summary>Walks the operations (and, in other files, the syntax) that produce a string, scanning each literal once.</summary>
         private sealed class HostCollector
         {
-            private readonly HashSet<SyntaxToken> seen = new HashSet<SyntaxToken>();
+            private HashSet<SyntaxToken>? seen;
 
             public List<FoundUrlHost>? Found { get; private set; }
 
@@ -735,13 +737,15 @@ namespace DualStackAnalyzers.Internals
 
             private void Scan(SyntaxToken token, bool endIsOpen, Travel travel)
             {
-                if (!TryGetContent(token, out var start, out var end) || !seen.Add(token))
+                // The common case (no URL in the literal) allocates nothing.
+                var text = token.Text;
+                if (!TryGetContent(token, out var start, out var end) || text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0)
                 {
                     return;
                 }
 
-                var text = token.Text;
-                if (text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0 || UrlHostScanner.Scan(text, start, end, endIsOpen) is not { } hosts)
+                seen ??= new HashSet<SyntaxToken>();
+                if (!seen.Add(token) || UrlHostScanner.Scan(text, start, end, endIsOpen) is not { } hosts)
                 {
                     return;
                 }
