@@ -166,7 +166,10 @@ namespace DualStackAnalyzers.Internals
 
             // Environment.SetEnvironmentVariable("ASPNETCORE_URLS", url), dictionary.Add("Kestrel:Endpoints:Http:Url", url),
             // container.WithEnvironment("ASPNETCORE_URLS", url): the key names the listener whatever the method is.
-            return invocation.Arguments.Length >= 2 ? KeyValueArguments(invocation, allowUrlsKey: false) : null;
+            // A read with a default (GetValue(key, fallback)) does not set what the server listens on.
+            return invocation.Arguments.Length >= 2 && !method.Name.StartsWith("Get", StringComparison.Ordinal) && !method.Name.StartsWith("TryGet", StringComparison.Ordinal)
+                ? KeyValueArguments(invocation, allowUrlsKey: false)
+                : null;
         }
 
         /// <summary>(key, value) arguments where the key names a listener URL setting.</summary>
