@@ -4,6 +4,13 @@ namespace DualStackAnalyzers
     public static class RuleIds
     {
         public const string ListenerBindsIPv4WildcardOnly = "DS0001";
+        public const string UrlBindsIPv4WildcardOnly = "DS0002";
+        public const string LoopbackListenerIsIPv4Only = "DS0004";
+        public const string HttpListenerCannotListenDualStackOnLinux = "DS0005";
+        public const string DualStackListenerHasNoIPv4Fallback = "DS0006";
+        public const string IPv6ListenerIsIPv6Only = "DS0003";
+        public const string SocketCreatedIPv4Only = "DS0010";
+        public const string AddressSelectionDropsIPv6 = "DS0011";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
