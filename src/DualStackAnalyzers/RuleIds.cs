@@ -4,6 +4,10 @@ namespace DualStackAnalyzers
     public static class RuleIds
     {
         public const string ListenerBindsIPv4WildcardOnly = "DS0001";
+        public const string IPv4OnlyAddressRepresentation = "DS0012";
+        public const string IPv4OnlyBroadcastMulticastOrOption = "DS0013";
+        public const string IPv6DisabledForProcess = "DS0014";
+        public const string ValidationRejectsIPv6 = "DS0015";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
