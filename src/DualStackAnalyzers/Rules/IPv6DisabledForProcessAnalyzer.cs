@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -93,9 +95,10 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            // Environment.SetEnvironmentVariable(name, value[, target]); any other call that takes the variable as a
-            // (name, value) pair configures another process: ProcessStartInfo.Environment.Add, container builders.
-            if (TryFindVariablePair(arguments, out var valueText))
+            // Environment.SetEnvironmentVariable(name, value[, target]); a setter that takes the variable as a
+            // (name, value) pair configures another process: ProcessStartInfo.Environment.Add, container builders'
+            // WithEnvironment. Log calls and string formatting that mention the pair are not setters.
+            if ((isEnvironment || IsSetterName(method.Name)) && TryFindVariablePair(arguments, out var valueText))
             {
                 Report(context, invocation, "Setting " + DisableIPv6Setting.EnvironmentVariableName + "=" + valueText, isEnvironment ? ThisProcess : OtherProcess);
             }
@@ -126,6 +129,10 @@ namespace DualStackAnalyzers.Rules
             Report(context, assignment, "Setting " + DisableIPv6Setting.EnvironmentVariableName + "=" + valueText, OtherProcess);
         }
 
+        private static bool IsSetterName(string name)
+            => name is "Add" or "TryAdd" or "AddOrUpdate" or "Append" or "Put" or "Insert"
+                || name.StartsWith("Set", System.StringComparison.Ordinal) || name.StartsWith("With", System.StringComparison.Ordinal);
+
         /// <summary>Adjacent (name, value) string arguments naming the variable with a value that switches IPv6 off.</summary>
         private static bool TryFindVariablePair(ImmutableArray<IArgumentOperation> arguments, out string valueText)
         {
@@ -145,6 +152,36 @@ namespace DualStackAnalyzers.Rules
                 {
                     valueText = value;
                     return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Inside a branch whose condition reads an IPv6 setting by name (<c>GetEnvironmentVariable("APP_NO_IPV6")</c>).</summary>
+        private static bool IsOptIn(SyntaxNode node)
+        {
+            SyntaxNode child = node;
+            for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; child = current, current = current.Parent)
+            {
+                var condition = current switch
+                {
+                    IfStatementSyntax ifStatement when child != ifStatement.Condition => ifStatement.Condition,
+                    ConditionalExpressionSyntax conditional when child != conditional.Condition => conditional.Condition,
+                    _ => null,
+                };
+                if (condition is null)
+                {
+                    continue;
+                }
+
+                foreach (var token in condition.DescendantTokens())
+                {
+                    if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.IdentifierToken))
+                        && token.ValueText.IndexOf("ipv6", System.StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -171,7 +208,7 @@ namespace DualStackAnalyzers.Rules
         {
             // A switch behind a condition on IPv6 (an opt-in such as `if (options.DisableIPv6)`) is a choice left to
             // the operator, not a hard-coded outage.
-            if (FamilyGuards.IsGuarded(operation.Syntax))
+            if (FamilyGuards.IsGuarded(operation.Syntax) || IsOptIn(operation.Syntax))
             {
                 return;
             }
