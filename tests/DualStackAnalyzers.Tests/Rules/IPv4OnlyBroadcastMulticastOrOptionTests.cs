@@ -309,9 +309,13 @@ namespace DualStackAnalyzers.Tests.Rules
 
         [Fact]
         public Task IPv6GroupsAndUnknownGroupsOnUnknownClientsAreSilent() => RunAsync("""
-            class Groups
+            class Ipv6Groups
             {
                 void A(UdpClient udp) => udp.JoinMulticastGroup(IPAddress.Parse("ff05::c"));
+            }
+
+            class Groups
+            {
                 void B(UdpClient udp, IPAddress group) => udp.JoinMulticastGroup(group);
                 void C(UdpClient udp, int index, IPAddress group) => udp.JoinMulticastGroup(index, group);
                 void D(Socket socket, IPAddress group) => socket.SetSocketOption(SocketOptionLevel.IP, SocketOptionName.DropMembership, new MulticastOption(group));
