@@ -118,8 +118,9 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            // Comparisons ask whether an address is broadcast; they send nothing.
-            if (IsCompared(reference))
+            // Comparisons ask whether an address is broadcast; they send nothing. A receive-from placeholder
+            // (new IPEndPoint(IPAddress.None, 0), an endpoint passed by ref to ReceiveFrom) is overwritten.
+            if (IsCompared(reference) || IsReceivePlaceholder(reference))
             {
                 return;
             }
@@ -148,6 +149,53 @@ namespace DualStackAnalyzers.Rules
                 default:
                     return false;
             }
+        }
+
+        private static bool IsReceivePlaceholder(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is not IArgumentOperation { Parent: IObjectCreationOperation { Type.Name: "IPEndPoint", Arguments.Length: 2 } endpoint })
+            {
+                return false;
+            }
+
+            if (OperationHelpers.SkipConversions(endpoint.Arguments[1].Value)?.ConstantValue is { HasValue: true, Value: 0 })
+            {
+                return true;
+            }
+
+            var holder = endpoint.Parent;
+            while (holder is IConversionOperation)
+            {
+                holder = holder.Parent;
+            }
+
+            var local = holder switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
+                _ => null,
+            };
+            if (local is null)
+            {
+                return false;
+            }
+
+            foreach (var node in OperationHelpers.Root(reference).Descendants())
+            {
+                if (node is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, local)
+                    && use.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Ref })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The address of an endpoint, or the address argument of Send/SendTo/Connect.</summary>

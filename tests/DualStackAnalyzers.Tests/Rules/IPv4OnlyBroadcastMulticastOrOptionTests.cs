@@ -177,6 +177,17 @@ namespace DualStackAnalyzers.Tests.Rules
                 bool D(IPAddress ip) => !Equals(ip, IPAddress.Broadcast);
                 bool E(System.Collections.Generic.List<IPAddress> list) => list.Contains(IPAddress.Broadcast);
             }
+
+            class Receiver
+            {
+                void Receive(Socket socket, byte[] buffer, int port)
+                {
+                    EndPoint remote = new IPEndPoint(IPAddress.None, port);
+                    socket.ReceiveFrom(buffer, ref remote);
+                    EndPoint any = new IPEndPoint(IPAddress.Broadcast, 0);
+                    socket.ReceiveFrom(buffer, ref any);
+                }
+            }
             """);
 
         [Fact]
