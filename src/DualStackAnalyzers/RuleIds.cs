@@ -15,6 +15,7 @@ namespace DualStackAnalyzers
         public const string IPv4OnlyBroadcastMulticastOrOption = "DS0013";
         public const string IPv6DisabledForProcess = "DS0014";
         public const string ValidationRejectsIPv6 = "DS0015";
+        public const string ConfigurationBindsIPv4WildcardOnly = "DS0050";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
