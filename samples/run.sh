@@ -39,7 +39,14 @@ case "$mode" in
     status=0
     build Ipv4OnlyApp Ipv4OnlyApp
     report "$out/Ipv4OnlyApp.sarif" "$here" "$here/expected-diagnostics.txt" || status=1
+    # MSBuild items are checked by the package's targets, outside the compiler's SARIF log.
+    if grep -q 'warning DS0014: RuntimeHostConfigurationOption System.Net.DisableIPv6' "$out/Ipv4OnlyApp.log"; then
+      echo "Ipv4OnlyApp.csproj: DS0014 for RuntimeHostConfigurationOption reported by the build targets"
+    else
+      echo "missing: the build targets' DS0014 for RuntimeHostConfigurationOption"; status=1
+    fi
     build DualStackApp DualStackApp
+    if grep -q 'warning DS00' "$out/DualStackApp.log"; then echo "unexpected: DS warnings in DualStackApp's build log"; status=1; fi
     report "$out/DualStackApp.sarif" "$here" "$out/none.txt" || status=1
     echo "== again with Microsoft.Net.Compilers.Toolset 4.14.0"
     build Ipv4OnlyApp Ipv4OnlyApp.roslyn414 -p:UseOldCompiler=true
