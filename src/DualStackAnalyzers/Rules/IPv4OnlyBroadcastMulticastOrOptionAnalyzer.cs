@@ -125,8 +125,68 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var why = field.Name == "Broadcast" || IsSendTarget(reference) ? Broadcast : NoneSentinel;
+            // Sent to (an endpoint, Send/Connect, directly or through a local): broadcast. IPAddress.None kept as a
+            // value (assigned, returned, a ?? or ?: branch): a sentinel. Elsewhere — a list of special addresses, an
+            // argument — neither is reported.
+            string why;
+            if (IsSendTarget(reference) || IsSendTargetThroughLocal(reference))
+            {
+                why = Broadcast;
+            }
+            else if (field.Name == "None" && IsKeptAsValue(reference))
+            {
+                why = NoneSentinel;
+            }
+            else
+            {
+                return;
+            }
+
             Report(context, state, reference.Syntax, why, partial: true, allowCounterpart: why == Broadcast);
+        }
+
+        private static bool IsKeptAsValue(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                reference = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IVariableInitializerOperation or IFieldInitializerOperation or IPropertyInitializerOperation or IReturnOperation => true,
+                ISimpleAssignmentOperation assignment => assignment.Value == reference,
+                ICoalesceOperation coalesce => coalesce.WhenNull == reference,
+                IConditionalOperation conditional => conditional.Condition != reference,
+                _ => false,
+            };
+        }
+
+        /// <summary><c>var target = IPAddress.Broadcast; … new IPEndPoint(target, port)</c>.</summary>
+        private static bool IsSendTargetThroughLocal(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            if (parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+            {
+                return false;
+            }
+
+            foreach (var node in OperationHelpers.Root(reference).Descendants())
+            {
+                if (node is ILocalReferenceOperation use && SymbolEqualityComparer.Default.Equals(use.Local, declarator.Symbol) && IsSendTarget(use))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsCompared(IOperation reference)

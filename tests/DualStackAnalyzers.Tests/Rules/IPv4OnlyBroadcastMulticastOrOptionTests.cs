@@ -104,6 +104,12 @@ namespace DualStackAnalyzers.Tests.Rules
                 }
 
                 IPAddress OrNone(IPAddress? a) => a ?? {|DS0013:IPAddress.None|};
+
+                void Send(UdpClient udp, byte[] payload)
+                {
+                    var target = {|DS0013:IPAddress.Broadcast|};
+                    udp.Send(payload, payload.Length, new IPEndPoint(target, 47777));
+                }
             }
             """);
 
@@ -176,6 +182,15 @@ namespace DualStackAnalyzers.Tests.Rules
                 bool C(IPAddress ip) => IPAddress.None.Equals(ip);
                 bool D(IPAddress ip) => !Equals(ip, IPAddress.Broadcast);
                 bool E(System.Collections.Generic.List<IPAddress> list) => list.Contains(IPAddress.Broadcast);
+            }
+
+            class Reserved
+            {
+                static readonly IPAddress[] Special = { IPAddress.Any, IPAddress.Broadcast, IPAddress.None };
+
+                bool IsSpecial(IPAddress ip) => Array.IndexOf(Special, ip) >= 0;
+
+                void Log(IPAddress ip) => Console.WriteLine(IPAddress.Broadcast);
             }
 
             class Receiver
