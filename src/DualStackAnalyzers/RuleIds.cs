@@ -11,6 +11,11 @@ namespace DualStackAnalyzers
         public const string IPv6ListenerIsIPv6Only = "DS0003";
         public const string SocketCreatedIPv4Only = "DS0010";
         public const string AddressSelectionDropsIPv6 = "DS0011";
+        public const string IPv4OnlyAddressRepresentation = "DS0012";
+        public const string IPv4OnlyBroadcastMulticastOrOption = "DS0013";
+        public const string IPv6DisabledForProcess = "DS0014";
+        public const string ValidationRejectsIPv6 = "DS0015";
+        public const string ConfigurationBindsIPv4WildcardOnly = "DS0050";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
