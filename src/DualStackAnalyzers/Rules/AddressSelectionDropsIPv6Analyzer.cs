@@ -276,11 +276,32 @@ namespace DualStackAnalyzers.Rules
             }
 
             var exits = ExitsOnTrue(conditional.WhenTrue);
-            var loop = OperationHelpers.Ancestors(conditional).OfType<IForEachLoopOperation>()
-                .FirstOrDefault(l => l.Locals.Contains(local.Local, SymbolEqualityComparer.Default));
+
+            // The loop's element, tested directly or through a local copied from it (var address = unicast.Address;).
+            var element = local.Local;
+            var loop = LoopOf(conditional, element);
+            if (loop is null && OperationHelpers.LocalWrites(local) is { IsDefault: false, Length: 1 } copies)
+            {
+                var copied = OperationHelpers.SkipConversions(copies[0]);
+                if (copied is IPropertyReferenceOperation { Property.Name: "Address", Instance: { } owner } && InheritsFrom(owner.Type, symbols.IPAddressInformation))
+                {
+                    copied = OperationHelpers.SkipConversions(owner);
+                    isInterfaceRecord = true;
+                }
+
+                if (copied is ILocalReferenceOperation iteration)
+                {
+                    loop = LoopOf(conditional, iteration.Local);
+                }
+            }
+
             if (loop is not null)
             {
-                var selects = keepDropsIPv6 && conditional.WhenFalse is null && Selects(conditional.WhenTrue, local.Local);
+                // Picking IPv4 in the loop is a preference when the loop goes on to use the other addresses after it
+                // (fallback ??= ip): only a loop that uses nothing else drops IPv6.
+                var usedAfter = loop.Body.Descendants().OfType<ILocalReferenceOperation>()
+                    .Any(r => r.Syntax.SpanStart > ifStatement.Span.End && (SymbolEqualityComparer.Default.Equals(r.Local, element) || loop.Locals.Contains(r.Local, SymbolEqualityComparer.Default)));
+                var selects = keepDropsIPv6 && conditional.WhenFalse is null && Selects(conditional.WhenTrue, element) && !usedAfter;
                 var skips = dropDropsIPv6 && exits is SyntaxKind.ContinueStatement or SyntaxKind.ThrowStatement;
                 return selects || skips ? (loop, loop.Collection, isInterfaceRecord, ifStatement) : null;
             }
@@ -297,6 +318,9 @@ namespace DualStackAnalyzers.Rules
 
             return null;
         }
+
+        private static IForEachLoopOperation? LoopOf(IOperation operation, ILocalSymbol local)
+            => OperationHelpers.Ancestors(operation).OfType<IForEachLoopOperation>().FirstOrDefault(l => l.Locals.Contains(local, SymbolEqualityComparer.Default));
 
         private static T? Ancestor<T>(IOperation operation)
             where T : class, IOperation

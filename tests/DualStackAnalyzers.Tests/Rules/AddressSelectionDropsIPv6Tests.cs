@@ -98,6 +98,23 @@ namespace DualStackAnalyzers.Tests.Rules
                     return null;
                 }
 
+                public static IPAddress ThroughALocal()
+                {
+                    foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+                    {
+                        foreach (var unicast in nic.GetIPProperties().UnicastAddresses)
+                        {
+                            var address = unicast.Address;
+                            if ({|DS0011:address.AddressFamily == AddressFamily.InterNetwork|})
+                            {
+                                return address;
+                            }
+                        }
+                    }
+
+                    return null;
+                }
+
                 public static IPAddress[] All() => NetworkInterface.GetAllNetworkInterfaces()
                     .SelectMany(n => n.GetIPProperties().UnicastAddresses)
                     .Where(u => {|DS0011:u.Address.AddressFamily == AddressFamily.InterNetwork|})
@@ -251,6 +268,37 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("var ip = IPAddress.Parse(host); socket.Connect(ip, port);")]
         [InlineData("socket.Connect(configured[0], port);")]
         public Task DualStackCorrectCodeIsSilent(string statements) => InMethodAsync(statements);
+
+        [Fact]
+        public Task LoopThatPrefersIPv4AndFallsBackIsSilent() => FlagsAsync("""
+            static class Network
+            {
+                public static IPAddress PodAddress()
+                {
+                    IPAddress fallback = null;
+                    foreach (var nic in NetworkInterface.GetAllNetworkInterfaces())
+                    {
+                        foreach (var unicast in nic.GetIPProperties().UnicastAddresses)
+                        {
+                            var address = unicast.Address;
+                            if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal)
+                            {
+                                continue;
+                            }
+
+                            if (address.AddressFamily == AddressFamily.InterNetwork)
+                            {
+                                return address;
+                            }
+
+                            fallback ??= address;
+                        }
+                    }
+
+                    return fallback;
+                }
+            }
+            """);
 
         [Fact]
         public Task Socks4IsIPv4OnlyByDesign() => FlagsAsync("""
