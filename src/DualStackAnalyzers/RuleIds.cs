@@ -4,6 +4,9 @@ namespace DualStackAnalyzers
     public static class RuleIds
     {
         public const string ListenerBindsIPv4WildcardOnly = "DS0001";
+        public const string HardCodedIPv4Address = "DS0020";
+        public const string HardCodedIPv4Loopback = "DS0021";
+        public const string InvalidOption = "DS0099";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
