@@ -173,14 +173,9 @@ namespace DualStackAnalyzers.Internals
         public static IPv4Category Categorize(uint value)
         {
             var first = value >> 24;
-            if (first == 127)
-            {
-                return IPv4Category.Loopback;
-            }
-
             if (first == 0 // 0.0.0.0/8 "this network"; 0.0.0.0 is the wildcard (DS0001/DS0002)
                 || first >= 224 // IPv4 multicast (DS0013), 240/4 reserved, 255.255.255.255 broadcast
-                || (value & 0xFFFF) == 0 // network bases x.y.0.0 and x.0.0.0 (or versions such as 1.2.0.0)
+                || (value & 0xFFFF) == 0 // network bases x.y.0.0 and x.0.0.0 (127.0.0.0 too), or versions such as 1.2.0.0
                 || IsNetmask(value)
                 || (value & 0xFFFFFF00) == 0xC0000200 // 192.0.2.0/24 TEST-NET-1 (RFC 5737)
                 || (value & 0xFFFFFF00) == 0xC6336400 // 198.51.100.0/24 TEST-NET-2
@@ -189,7 +184,7 @@ namespace DualStackAnalyzers.Internals
                 return IPv4Category.NotAHost;
             }
 
-            return IPv4Category.Specific;
+            return first == 127 ? IPv4Category.Loopback : IPv4Category.Specific;
         }
 
         /// <summary>A contiguous run of one bits from the top (255.255.255.0, 255.255.254.0, 255.255.255.252 ...).</summary>

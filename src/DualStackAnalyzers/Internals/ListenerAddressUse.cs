@@ -73,6 +73,11 @@ namespace DualStackAnalyzers.Internals
 
         private static bool IsListenerArgument(IArgumentOperation argument, NetSymbols symbols)
         {
+            if (argument.Parent is { } call && BindSite.TryGet(call, symbols)?.AddressArgument == argument)
+            {
+                return true; // new TcpListener(address, port), socket.Bind(endpoint), new UdpClient(endpoint), Kestrel Listen
+            }
+
             if (argument.Parent is IObjectCreationOperation creation)
             {
                 // new KeyValuePair<string, string>("Urls", url)
@@ -82,11 +87,6 @@ namespace DualStackAnalyzers.Internals
             if (argument.Parent is not IInvocationOperation invocation)
             {
                 return false;
-            }
-
-            if (BindSite.TryGet(invocation, symbols)?.AddressArgument == argument)
-            {
-                return true;
             }
 
             var method = invocation.TargetMethod;

@@ -46,8 +46,34 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 var analysis = new Analysis(facts);
-                start.RegisterOperationAction(analysis.Analyze, OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.Invocation);
+                start.RegisterOperationAction(analysis.Analyze, OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.Invocation, OperationKind.AnonymousFunction);
             });
+        }
+
+        internal static string AdviceFor(string address) => IPv4Text.TryParseStrict(address, out var value) ? Advice(value) : string.Empty;
+
+        /// <summary>What to do, with the IPv6 counterpart where a well-known one exists.</summary>
+        internal static string Advice(uint value)
+        {
+            switch (IPv4Text.Format(value))
+            {
+                case "8.8.8.8":
+                    return "it is Google Public DNS; make it configurable and add its IPv6 counterpart 2001:4860:4860::8888";
+                case "8.8.4.4":
+                    return "it is Google Public DNS; make it configurable and add its IPv6 counterpart 2001:4860:4860::8844";
+                case "1.1.1.1":
+                    return "it is Cloudflare DNS; make it configurable and add its IPv6 counterpart 2606:4700:4700::1111";
+                case "1.0.0.1":
+                    return "it is Cloudflare DNS; make it configurable and add its IPv6 counterpart 2606:4700:4700::1001";
+                case "9.9.9.9":
+                    return "it is Quad9 DNS; make it configurable and add its IPv6 counterpart 2620:fe::fe";
+                case "149.112.112.112":
+                    return "it is Quad9 DNS; make it configurable and add its IPv6 counterpart 2620:fe::9";
+                case "169.254.169.254":
+                    return "it is the cloud instance-metadata endpoint; AWS also serves it over IPv6 at fd00:ec2::254 on Nitro instances when the IPv6 endpoint is enabled, other clouds serve it over IPv4 only: make the endpoint configurable and keep IPv4 reachable for it";
+                default:
+                    return "a peer that has only an IPv6 address cannot be reached through it; read it from configuration or use a DNS name that resolves to both families";
+            }
         }
 
         /// <summary>Per compilation.</summary>
@@ -76,6 +102,45 @@ namespace DualStackAnalyzers.Rules
                     case IInvocationOperation invocation:
                         AnalyzeClientTarget(context, invocation);
                         break;
+                    case IAnonymousFunctionOperation lambda:
+                        AnalyzeLambdaDefaults(context, lambda);
+                        break;
+                }
+            }
+
+            /// <summary>A lambda's parameter defaults (C# 12) are not part of its operation tree: analyze them here.</summary>
+            private void AnalyzeLambdaDefaults(OperationAnalysisContext context, IAnonymousFunctionOperation lambda)
+            {
+                foreach (var parameter in lambda.Symbol.Parameters)
+                {
+                    if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is not string text || !IPv4Text.MayContainAddress(text)
+                        || parameter.DeclaringSyntaxReferences.Length == 0
+                        || parameter.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { Default.Value: { } value }
+                        || lambda.SemanticModel?.GetOperation(value, context.CancellationToken) is not { } defaultValue)
+                    {
+                        continue;
+                    }
+
+                    switch (defaultValue)
+                    {
+                        case ILiteralOperation literal:
+                            AnalyzeLiteral(context, literal);
+                            break;
+                        case IUtf8StringOperation utf8:
+                            AnalyzeText(context, utf8, utf8.Value, openStart: false, openEnd: false);
+                            break;
+                        case IInterpolatedStringOperation interpolation:
+                            AnalyzeInterpolation(context, interpolation);
+                            foreach (var part in interpolation.Parts)
+                            {
+                                if (part is IInterpolatedStringTextOperation { Text: ILiteralOperation textLiteral })
+                                {
+                                    AnalyzeLiteral(context, textLiteral);
+                                }
+                            }
+
+                            break;
+                    }
                 }
             }
 
@@ -335,30 +400,6 @@ namespace DualStackAnalyzers.Rules
                     2 => first + " (and 1 more address)",
                     _ => first + " (and " + (matches.Count - 1) + " more addresses)",
                 };
-            }
-
-            /// <summary>What to do, with the IPv6 counterpart where a well-known one exists.</summary>
-            internal static string Advice(uint value)
-            {
-                switch (IPv4Text.Format(value))
-                {
-                    case "8.8.8.8":
-                        return "it is Google Public DNS; make it configurable and add its IPv6 counterpart 2001:4860:4860::8888";
-                    case "8.8.4.4":
-                        return "it is Google Public DNS; make it configurable and add its IPv6 counterpart 2001:4860:4860::8844";
-                    case "1.1.1.1":
-                        return "it is Cloudflare DNS; make it configurable and add its IPv6 counterpart 2606:4700:4700::1111";
-                    case "1.0.0.1":
-                        return "it is Cloudflare DNS; make it configurable and add its IPv6 counterpart 2606:4700:4700::1001";
-                    case "9.9.9.9":
-                        return "it is Quad9 DNS; make it configurable and add its IPv6 counterpart 2620:fe::fe";
-                    case "149.112.112.112":
-                        return "it is Quad9 DNS; make it configurable and add its IPv6 counterpart 2620:fe::9";
-                    case "169.254.169.254":
-                        return "it is the cloud instance-metadata endpoint; AWS also serves it over IPv6 at fd00:ec2::254 on Nitro instances when the IPv6 endpoint is enabled, other clouds serve it over IPv4 only: make the endpoint configurable and keep IPv4 reachable for it";
-                    default:
-                        return "a peer that has only an IPv6 address cannot be reached through it; read it from configuration or use a DNS name that resolves to both families";
-                }
             }
 
             /// <summary>DS0021 for <c>IPAddress.Loopback</c> as a client target: Connect, SendTo, UdpClient.Send.</summary>
