@@ -6,8 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DualStackAnalyzers.Rules;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
+using DualStackAnalyzers.Tests.Infrastructure;
 using Xunit;
 
 namespace DualStackAnalyzers.Tests.Meta
@@ -20,30 +19,7 @@ namespace DualStackAnalyzers.Tests.Meta
     {
         private static readonly Regex SeverityLine = new Regex(@"^dotnet_diagnostic\.(?<id>[A-Za-z]+\d+)\.severity\s*=\s*(?<severity>\w+)\s*$", RegexOptions.Multiline);
 
-        internal static string RepoRoot
-        {
-            get
-            {
-                for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-                {
-                    if (File.Exists(Path.Combine(directory.FullName, "DualStackAnalyzers.sln")))
-                    {
-                        return directory.FullName;
-                    }
-                }
-
-                throw new InvalidOperationException("DualStackAnalyzers.sln not found above " + AppContext.BaseDirectory);
-            }
-        }
-
-        private static string BuildFolder => Path.Combine(RepoRoot, "src", "DualStackAnalyzers.Package", "build");
-
-        /// <summary>Every ID that an analyzer of the package supports.</summary>
-        internal static IReadOnlyList<DiagnosticDescriptor> Descriptors()
-            => typeof(HardCodedIPv4AddressAnalyzer).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
-                .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
-                .ToList();
+        private static string BuildFolder => Repository.PathOf("src", "DualStackAnalyzers.Package", "build");
 
         private static Dictionary<string, string> Read(string mode)
         {
@@ -64,7 +40,7 @@ namespace DualStackAnalyzers.Tests.Meta
         public void PresetNamesEveryRuleWithItsSeverity(string mode, string severity)
         {
             var entries = Read(mode);
-            var ids = Descriptors().Select(d => d.Id).Distinct().ToList();
+            var ids = Repository.Descriptors.Select(d => d.Id).ToList();
             Assert.NotEmpty(ids);
             foreach (var id in ids)
             {
@@ -95,7 +71,7 @@ namespace DualStackAnalyzers.Tests.Meta
                 var project = Path.Combine(folder, "p.proj");
                 File.WriteAllText(project, $"""
                     <Project>
-                      <Import Project="{Path.Combine(BuildFolder, "DualStackAnalyzers.Presets.props")}" />
+                      <Import Project="{Path.Combine(BuildFolder, "DualStackAnalyzers.props")}" />
                       {(mode is null ? string.Empty : "<PropertyGroup><DualStackAnalysisMode>" + mode + "</DualStackAnalysisMode></PropertyGroup>")}
                       <Target Name="Build" />
                     </Project>
