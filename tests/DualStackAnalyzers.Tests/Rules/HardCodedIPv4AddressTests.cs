@@ -458,6 +458,45 @@ namespace DualStackAnalyzers.Tests.Rules
             }
             """);
 
+        // ---- The scanner --------------------------------------------------------------------------------------
+
+        [Theory]
+        [InlineData("10.1.2.3", true)]
+        [InlineData("255.255.255.255", true)]
+        [InlineData("0.0.0.0", true)]
+        [InlineData("1.2.3", false)]
+        [InlineData("1.2.3.4.5", false)]
+        [InlineData("01.2.3.4", false)]
+        [InlineData("1.2.3.256", false)]
+        [InlineData("1..2.3", false)]
+        [InlineData("1.2.3.", false)]
+        [InlineData("1234.1.1.1", false)]
+        public void StrictDottedQuad(string text, bool valid) => Assert.Equal(valid, DualStackAnalyzers.Internals.IPv4Text.TryParseStrict(text, out _));
+
+        [Fact]
+        public void ScannerIsTotalAndAgreesWithItsCheapTest()
+        {
+            const string alphabet = "0123456789....::://@,;=\\ []tcpServerHost_xv-";
+            var random = new System.Random(4);
+            for (var n = 0; n < 20000; n++)
+            {
+                var chars = new char[random.Next(0, 40)];
+                for (var i = 0; i < chars.Length; i++)
+                {
+                    chars[i] = alphabet[random.Next(alphabet.Length)];
+                }
+
+                var text = new string(chars);
+                foreach (var (openStart, openEnd) in new[] { (false, false), (true, false), (false, true), (true, true) })
+                {
+                    var matches = DualStackAnalyzers.Internals.IPv4Text.Find(text, openStart, openEnd);
+                    Assert.True(matches is null || DualStackAnalyzers.Internals.IPv4Text.MayContainAddress(text), text);
+                }
+
+                DualStackAnalyzers.Internals.IPv4Text.ContainsIPv6Address(text);
+            }
+        }
+
         // ---- Incomplete code ---------------------------------------------------------------------------------
 
         [Theory]
