@@ -4,6 +4,10 @@ namespace DualStackAnalyzers
     public static class RuleIds
     {
         public const string ListenerBindsIPv4WildcardOnly = "DS0001";
+        public const string HostPortTextBreaksOnIPv6 = "DS0030";
+        public const string EndpointTextSplitOnColon = "DS0031";
+        public const string PeerAddressComparedAsIPv4 = "DS0040";
+        public const string ForwardedHeadersProxiesIPv4Only = "DS0041";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>
