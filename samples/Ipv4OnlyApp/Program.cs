@@ -1,0 +1,19 @@
+// An order service as it ran on an IPv4-only cluster. Every DS diagnostic here is listed in ../expected-diagnostics.txt.
+using System.Net;
+using Ipv4OnlyApp;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Listen(IPAddress.Any, 8080);
+    kestrel.Listen(IPAddress.Any, 8443, listen => listen.UseHttps());
+});
+
+var app = builder.Build();
+app.MapGet("/healthz", () => "ok");
+
+_ = new TcpEchoServer(7000).RunAsync(app.Lifetime.ApplicationStopping);
+_ = new MetricsSocketServer(9100).RunAsync(app.Lifetime.ApplicationStopping);
+_ = new TelemetryReceiver(8125).RunAsync(app.Lifetime.ApplicationStopping);
+
+app.Run();
