@@ -92,15 +92,7 @@ namespace DualStackAnalyzers.Internals
                     return Trace(conditionalAccess.WhenNotNull, symbols, depth + 1, visited);
 
                 case IConditionalAccessInstanceOperation instance:
-                    for (var parent = instance.Parent; parent is not null; parent = parent.Parent)
-                    {
-                        if (parent is IConditionalAccessOperation access && access.WhenNotNull.Syntax.Span.Contains(instance.Syntax.Span))
-                        {
-                            return Trace(access.Operation, symbols, depth + 1, visited);
-                        }
-                    }
-
-                    return null;
+                    return ConditionalAccessOf(instance) is { } access ? Trace(access.Operation, symbols, depth + 1, visited) : null;
 
                 case ICoalesceOperation coalesce:
                     return Trace(coalesce.Value, symbols, depth + 1, visited);
@@ -161,6 +153,10 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
+        /// <summary>
+        /// A local holds what its last write before the use wrote (source order; enough for straight-line code). A write
+        /// that normalises (<c>ip = ip.MapToIPv4()</c>, a conditional on IsIPv4MappedToIPv6) or calls a user method ends the trace.
+        /// </summary>
         private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
         {
             var local = reference.Local;
@@ -170,37 +166,75 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            var position = reference.Syntax.SpanStart;
+            IOperation? lastWrite = null;
+            var lastStart = -1;
             foreach (var node in OperationHelpers.Root(reference).Descendants())
             {
-                PeerTrace? found = null;
-                switch (node)
+                var write = WriteOf(node, local);
+                if (write is null)
                 {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        found = Trace(declarator.GetVariableInitializer()?.Value, symbols, depth + 1, visited);
-                        break;
-
-                    case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        found = Trace(assignment.Value, symbols, depth + 1, visited);
-                        break;
-
-                    // socket.ReceiveFrom(buffer, ref remote), udp.Receive(ref remote)
-                    case IArgumentOperation { Value: ILocalReferenceOperation argumentLocal } argument
-                        when SymbolEqualityComparer.Default.Equals(argumentLocal.Local, local)
-                             && argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out
-                             && FillsRemoteEndPoint(argument, symbols) is { } filler:
-                        found = new PeerTrace(argument, filler, null);
-                        break;
-
-                    // `remote is IPEndPoint ep`
-                    case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local)
-                                                                   && pattern.Parent is IIsPatternOperation isPattern:
-                        found = Trace(isPattern.Value, symbols, depth + 1, visited);
-                        break;
+                    continue;
                 }
 
-                if (found is not null)
+                // The write's own position: where the value is stored (the end of the assignment or declarator).
+                var start = node.Syntax.Span.End;
+                if (start <= position && start > lastStart)
                 {
-                    return found;
+                    lastWrite = node;
+                    lastStart = start;
+                }
+            }
+
+            PeerTrace? result;
+            switch (lastWrite)
+            {
+                case null:
+                    result = null;
+                    break;
+                case IArgumentOperation argument:
+                    result = FillsRemoteEndPoint(argument, symbols) is { } filler ? new PeerTrace(argument, filler, null) : null;
+                    break;
+                case IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern }:
+                    result = Trace(isPattern.Value, symbols, depth + 1, visited);
+                    break;
+                default:
+                    result = Trace(WriteOf(lastWrite, local), symbols, depth + 1, visited);
+                    break;
+            }
+
+            visited.Remove(local);
+            return result;
+        }
+
+        /// <summary>The value a node writes to <paramref name="local"/>; the node itself for ref arguments and patterns; null otherwise.</summary>
+        private static IOperation? WriteOf(IOperation node, ILocalSymbol local)
+        {
+            switch (node)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    return declarator.GetVariableInitializer()?.Value;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    return assignment.Value;
+                case IArgumentOperation { Value: ILocalReferenceOperation argumentLocal } argument
+                    when SymbolEqualityComparer.Default.Equals(argumentLocal.Local, local) && argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out:
+                    return argument;
+                case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
+                    return pattern;
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The <c>a?.b</c> whose <c>a</c> the instance stands for: the nearest one reached through its WhenNotNull.</summary>
+        public static IConditionalAccessOperation? ConditionalAccessOf(IConditionalAccessInstanceOperation instance)
+        {
+            IOperation child = instance;
+            for (var parent = instance.Parent; parent is not null; child = parent, parent = parent.Parent)
+            {
+                if (parent is IConditionalAccessOperation access && access.WhenNotNull == child)
+                {
+                    return access;
                 }
             }
 
@@ -291,21 +325,22 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>
-        /// rules.md: comparisons after any normalisation earlier in the method are silent. True when the body that holds
-        /// <paramref name="comparison"/> tests IsIPv4MappedToIPv6 or calls MapToIPv4 before the comparison ends.
+        /// rules.md: comparisons after a normalisation earlier in the method are silent. Locals are followed write by write
+        /// (see <see cref="TraceLocal"/>); this covers the rest: a member that is assigned a normalised value before the
+        /// comparison (<c>context.Connection.RemoteIpAddress = ip.MapToIPv4();</c>).
         /// </summary>
         public static bool NormalisedEarlier(IOperation comparison)
         {
-            var body = OperationHelpers.Root(comparison).Syntax;
-            var end = comparison.Syntax.Span.End;
-            foreach (var token in body.DescendantTokens())
+            var position = comparison.Syntax.SpanStart;
+            foreach (var node in OperationHelpers.Root(comparison).Descendants())
             {
-                if (token.SpanStart >= end)
+                if (node.Syntax.SpanStart >= position)
                 {
-                    return false;
+                    continue;
                 }
 
-                if (token.ValueText is "IsIPv4MappedToIPv6" or "MapToIPv4")
+                if (node is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation or IFieldReferenceOperation } assignment
+                    && MentionsNormalisation(assignment.Value.Syntax))
                 {
                     return true;
                 }

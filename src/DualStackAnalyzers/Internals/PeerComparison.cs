@@ -329,7 +329,9 @@ namespace DualStackAnalyzers.Internals
             var method = invocation.TargetMethod;
             IOperation? collection;
             IOperation value;
-            if (method.IsStatic && method.IsExtensionMethod && invocation.Arguments.Length == 2 && NetSymbols.Is(method.ContainingType, peers.Enumerable))
+            // Enumerable.Contains, and MemoryExtensions.Contains that C# 14 picks for arrays (first-class spans).
+            if (method.IsStatic && method.IsExtensionMethod && invocation.Arguments.Length == 2
+                && (NetSymbols.Is(method.ContainingType, peers.Enumerable) || NetSymbols.Is(method.ContainingType, peers.MemoryExtensions)))
             {
                 collection = invocation.Arguments[0].Value;
                 value = invocation.Arguments[1].Value;
@@ -425,7 +427,12 @@ namespace DualStackAnalyzers.Internals
 
         public static ImmutableArray<IOperation> CollectionElements(IOperation? collection, int depth)
         {
-            collection = OperationHelpers.SkipConversions(collection);
+            // Every conversion, also array → ReadOnlySpan<T>: the elements stay the same.
+            while (collection is IConversionOperation or IParenthesizedOperation)
+            {
+                collection = collection is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)collection).Operand;
+            }
+
             if (collection is null || depth > 3)
             {
                 return default;
@@ -434,6 +441,10 @@ namespace DualStackAnalyzers.Internals
             switch (collection)
             {
                 case IArrayCreationOperation { Initializer: { } initializer }:
+                    return initializer.ElementValues;
+
+                // string[] Allowed = { "10.0.0.7" };
+                case IArrayInitializerOperation initializer:
                     return initializer.ElementValues;
 
                 case IObjectCreationOperation { Initializer: { } initializer }:
