@@ -163,7 +163,17 @@ namespace DualStackAnalyzers.Internals
                 case IObjectCreationOperation creation when (NetSymbols.Is(creation.Type, peers.SystemIPNetwork) || NetSymbols.Is(creation.Type, peers.HttpOverridesIPNetwork))
                                                            && creation.Arguments.Length == 2:
                     var prefix = OfAddress(creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value, symbols, depth + 1);
-                    return prefix.Family == KnownFamily.Unknown ? KnownAddress.Unknown : new KnownAddress(prefix.Family, creation.Syntax, creation.Syntax.ToString());
+                    if (prefix.Family == KnownFamily.Unknown)
+                    {
+                        return KnownAddress.Unknown;
+                    }
+
+                    // Shown as "10.1.0.0/16" when the prefix length is a constant.
+                    var length = creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1)?.Value.ConstantValue;
+                    var display = length is { HasValue: true } && prefix.Display.StartsWith("\"", StringComparison.Ordinal)
+                        ? prefix.Display.Substring(0, prefix.Display.Length - 1) + "/" + length.Value.Value + "\""
+                        : creation.Syntax.ToString();
+                    return new KnownAddress(prefix.Family, creation.Syntax, display);
 
                 // IPNetwork.Parse("10.0.0.0/8")
                 case IInvocationOperation { TargetMethod: { Name: "Parse", IsStatic: true } method } invocation

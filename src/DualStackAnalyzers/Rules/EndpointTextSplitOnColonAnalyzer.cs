@@ -132,14 +132,20 @@ namespace DualStackAnalyzers.Rules
             {
                 // parts[1], parts[^1], parts[parts.Length - 1] (also Last()/ElementAt(1) through Enumerable).
                 IOperation? piece = null;
-                if (use.Parent is IArrayElementReferenceOperation element && element.ArrayReference == use)
+                var outer = use;
+                while (outer.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    outer = outer.Parent;
+                }
+
+                if (outer.Parent is IArrayElementReferenceOperation element && element.ArrayReference == outer)
                 {
                     if (element.Indices.Length == 1 && !(element.Indices[0].ConstantValue is { HasValue: true, Value: 0 }))
                     {
                         piece = element;
                     }
                 }
-                else if (use.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" } pick })
+                else if (outer.Parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Last" or "LastOrDefault" or "ElementAt" or "ElementAtOrDefault" } pick })
                 {
                     piece = pick;
                 }
@@ -308,6 +314,19 @@ namespace DualStackAnalyzers.Rules
                 current = current.Parent;
             }
 
+            // (host, port) tuples: the element's name, from the tuple or from the type it converts to.
+            if (current.Parent is ITupleOperation tuple)
+            {
+                var index = tuple.Elements.IndexOf(current);
+                IOperation tupleUse = tuple;
+                while (tupleUse.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    tupleUse = tupleUse.Parent;
+                }
+
+                return index >= 0 && (TupleElementIsPort(tuple.Type, index) || TupleElementIsPort(tupleUse.Type, index));
+            }
+
             switch (current.Parent)
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
@@ -322,6 +341,10 @@ namespace DualStackAnalyzers.Rules
                     return current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && IsPortName(property.Property.Name);
             }
         }
+
+        private static bool TupleElementIsPort(ITypeSymbol? type, int index)
+            => type is INamedTypeSymbol { IsTupleType: true } tupleType && index < tupleType.TupleElements.Length
+               && !tupleType.TupleElements[index].IsImplicitlyDeclared && IsPortName(tupleType.TupleElements[index].Name);
 
         private static bool IsPortName(string name) => name.IndexOf("port", StringComparison.OrdinalIgnoreCase) >= 0;
 
