@@ -60,6 +60,13 @@ namespace DualStackAnalyzers.Internals
                                 return RuleIds.ForwardedHeadersProxiesIPv4Only;
                             }
 
+                            // A collection initializer's implicit Add(…): the collection carries the literal.
+                            if (invocation.IsImplicit)
+                            {
+                                current = invocation;
+                                continue;
+                            }
+
                             return ComparedWithPeer(invocation, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
                         }
 
@@ -101,6 +108,18 @@ namespace DualStackAnalyzers.Internals
                     // Stored in a local: owned when a use of that local in the same body is compared with a peer.
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                         return LocalComparedWithPeer(declarator.Symbol, parent, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+
+                    // An allow-list field (static readonly HashSet<string> Allowed = { … }): owned when the type compares a peer with it.
+                    case IFieldInitializerOperation fieldInitializer:
+                        foreach (var field in fieldInitializer.InitializedFields)
+                        {
+                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts))
+                            {
+                                return RuleIds.PeerAddressComparedAsIPv4;
+                            }
+                        }
+
+                        return null;
 
                     default:
                         return null;
@@ -146,6 +165,47 @@ namespace DualStackAnalyzers.Internals
             }
 
             return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target) is not null;
+        }
+
+        /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>
+        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts)
+        {
+            var model = anchor.SemanticModel;
+            if (model is null)
+            {
+                return false;
+            }
+
+            foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var token in reference.GetSyntax().DescendantTokens())
+                {
+                    if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
+                        || model.GetOperation(identifier) is not IFieldReferenceOperation use
+                        || !SymbolEqualityComparer.Default.Equals(use.Field, field))
+                    {
+                        continue;
+                    }
+
+                    IOperation current = use;
+                    while (current.Parent is IConversionOperation or IParenthesizedOperation or IArgumentOperation)
+                    {
+                        current = current.Parent;
+                    }
+
+                    if (current.Parent is { } comparison && ComparedWithPeer(comparison, facts))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         private static bool LocalComparedWithPeer(ILocalSymbol local, IOperation anchor, CompilationFacts facts)

@@ -28,6 +28,9 @@ namespace DualStackAnalyzers.Tests.Rules
 
             class Startup
             {
+                private static readonly HashSet<string> Allowed = new HashSet<string> { "10.0.0.15" };
+                private static readonly string[] Unused = { "10.0.0.16" };
+
                 void Proxies(IServiceCollection services)
                 {
                     services.Configure<ForwardedHeadersOptions>(o =>
@@ -50,7 +53,9 @@ namespace DualStackAnalyzers.Tests.Rules
                         || new[] { "10.0.0.9" }.Contains(remote.ToString())
                         || remote.Equals(allowed)
                         || context.Connection.RemoteIpAddress?.ToString() is "10.0.0.11"
-                        || text == "10.0.0.13";
+                        || text == "10.0.0.13"
+                        || Allowed.Contains(remote.ToString())
+                        || Unused.Contains(text);
                 }
 
                 object NotPeers()
@@ -84,6 +89,8 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("10.0.0.12", null)]
         [InlineData("10.0.0.13", null)]
         [InlineData("10.0.0.14", null)]
+        [InlineData("10.0.0.15", "DS0040")]
+        [InlineData("10.0.0.16", null)]
         public void OwnerOfTheLiteral(string literal, string? owner)
         {
             var (model, facts) = Compiled.Value;
