@@ -496,6 +496,12 @@ namespace DualStackAnalyzers.Internals
                 case IFieldReferenceOperation { Field.IsConst: true }:
                     return null;
 
+                // Names, never address literals: Dns.GetHostName(), Environment.MachineName, IPHostEntry.HostName.
+                case IInvocationOperation { TargetMethod: { Name: "GetHostName", ContainingType.Name: "Dns" } }:
+                case IPropertyReferenceOperation { Property: { Name: "MachineName", ContainingType.Name: "Environment" } }:
+                case IPropertyReferenceOperation { Property: { Name: "HostName", ContainingType.Name: "IPHostEntry" } }:
+                    return null;
+
                 default:
                     return (HostKind.StringHost, "the host '" + Shorten(operation.Syntax.ToString()) + "'", null, null);
             }

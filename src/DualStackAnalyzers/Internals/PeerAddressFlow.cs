@@ -349,6 +349,52 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
+        /// <summary>
+        /// Inside a branch whose condition tests IsIPv4MappedToIPv6 (<c>if (!ip.IsIPv4MappedToIPv6) …</c>, <c>a.IsIPv4MappedToIPv6 ? … : …</c>,
+        /// <c>!ip.IsIPv4MappedToIPv6 &amp;&amp; …</c>): the code already tells mapped addresses apart.
+        /// </summary>
+        public static bool InsideMappedBranch(SyntaxNode node)
+        {
+            var child = node;
+            for (var current = node.Parent; current is not null; child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.IfStatementSyntax ifStatement when child != ifStatement.Condition && TestsMapped(ifStatement.Condition):
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax conditional when child != conditional.Condition && TestsMapped(conditional.Condition):
+                        return true;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.BinaryExpressionSyntax binary
+                        when (binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalAndExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.LogicalOrExpression))
+                             && child == binary.Right && TestsMapped(binary.Left):
+                        return true;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>A condition that tests IsIPv4MappedToIPv6 itself (not one that merely contains a normalised comparison).</summary>
+        private static bool TestsMapped(SyntaxNode condition)
+        {
+            var tests = false;
+            foreach (var node in condition.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax:
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapToIPv4" } }:
+                        return false;
+                    case Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "IsIPv4MappedToIPv6" }:
+                        tests = true;
+                        break;
+                }
+            }
+
+            return tests;
+        }
+
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
         {
             if (expected is null)

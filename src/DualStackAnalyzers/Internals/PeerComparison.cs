@@ -157,19 +157,27 @@ namespace DualStackAnalyzers.Internals
         {
             // Cheap side first: the IPv4 constant.
             var rightAddress = KnownAddressValues.OfAddress(right, symbols);
-            if (rightAddress.Family == KnownFamily.IPv4 && PeerAddressFlow.Trace(left, symbols) is { } leftTrace)
+            if (IsPeerLikeIPv4(rightAddress) && PeerAddressFlow.Trace(left, symbols) is { } leftTrace)
             {
                 return new PeerComparison(kind, operation, left, right, "IPv4 " + rightAddress.Display, leftTrace);
             }
 
             var leftAddress = KnownAddressValues.OfAddress(left, symbols);
-            if (leftAddress.Family == KnownFamily.IPv4 && PeerAddressFlow.Trace(right, symbols) is { } rightTrace)
+            if (IsPeerLikeIPv4(leftAddress) && PeerAddressFlow.Trace(right, symbols) is { } rightTrace)
             {
                 return new PeerComparison(kind, operation, right, left, "IPv4 " + leftAddress.Display, rightTrace);
             }
 
             return null;
         }
+
+        /// <summary>
+        /// An IPv4 address a peer can have. IPAddress.Any, Broadcast and None (0.0.0.0, 255.255.255.255) are sentinels
+        /// ("nothing received yet"): no client has them, so a comparison with them does not change behind a dual-stack listener.
+        /// </summary>
+        private static bool IsPeerLikeIPv4(KnownAddress address)
+            => address.Family == KnownFamily.IPv4
+               && address.Display is not ("IPAddress.Any" or "IPAddress.Broadcast" or "IPAddress.None" or "\"0.0.0.0\"" or "\"255.255.255.255\"");
 
         private static PeerComparison? TextPair(IOperation operation, IOperation left, IOperation right, NetSymbols symbols)
         {
@@ -188,6 +196,7 @@ namespace DualStackAnalyzers.Internals
 
         private static string? IPv4Text(IOperation operation)
             => OperationHelpers.SkipConversions(operation)?.ConstantValue is { HasValue: true, Value: string text } && KnownAddressValues.IsIPv4OrIPv4HostPort(text)
+               && !text.StartsWith("0.0.0.0", StringComparison.Ordinal) && !text.StartsWith("255.255.255.255", StringComparison.Ordinal)
                 ? text
                 : null;
 

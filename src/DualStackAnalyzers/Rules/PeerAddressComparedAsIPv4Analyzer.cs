@@ -66,8 +66,11 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
+            // No FamilyGuards here: an `AddressFamily == InterNetwork` branch does not make a peer comparison safe, because a
+            // dual-stack socket reports IPv4 clients with family InterNetworkV6 (ground truth fact 4). A branch on
+            // IsIPv4MappedToIPv6 does (the value is known not to be mapped there).
             var syntax = comparison.Operation.Syntax;
-            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation) || FamilyGuards.IsGuarded(syntax))
+            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation) || PeerAddressFlow.InsideMappedBranch(syntax))
             {
                 return;
             }

@@ -166,6 +166,8 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("$\"{ep}\"")]
         [InlineData("$\"{V4Host}:{port}\"")]
         [InlineData("$\"localhost:{port}\"")]
+        [InlineData("new Uri($\"http://{Dns.GetHostName()}:{port}/\").ToString()")]
+        [InlineData("new Uri($\"http://{Environment.MachineName}:{port}/\").ToString()")]
         public Task DualStackCorrectOrUnrelatedTextIsSilent(string text) => FlagsAsync($$"""
             class Endpoints
             {

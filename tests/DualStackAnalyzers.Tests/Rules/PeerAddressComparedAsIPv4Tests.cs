@@ -173,6 +173,25 @@ namespace DualStackAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// rules.md lists family branches as "never flag", but for a peer they do not help: a dual-stack socket reports an
+        /// IPv4 client with family InterNetworkV6 (ground truth fact 4), so the IPv4 branch never sees it. Flagged.
+        /// </summary>
+        [Theory]
+        [InlineData("if (ip.AddressFamily == AddressFamily.InterNetwork) { return {|DS0040:ip.Equals(IPAddress.Loopback)|}; } return false;")]
+        [InlineData("return ip.AddressFamily == AddressFamily.InterNetwork && {|DS0040:ip.ToString().StartsWith(\"192.168.\")|};")]
+        [InlineData("switch (ip.AddressFamily) { case AddressFamily.InterNetwork: return {|DS0040:ip.Equals(IPAddress.Loopback)|}; default: return ip.Equals(IPAddress.IPv6Loopback); }")]
+        public Task FamilyBranchesDoNotProtectAPeerComparison(string statements) => FlagsAsync($$"""
+            class Server
+            {
+                bool Check(Socket client)
+                {
+                    var ip = ((IPEndPoint)client.RemoteEndPoint).Address;
+                    {{statements}}
+                }
+            }
+            """);
+
         [Fact]
         public Task IsLoopbackIsFlaggedWhereItMissesMappedLoopback() => FlagsAsync("""
             class Server
@@ -243,7 +262,10 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("return client.RemoteEndPoint.ToString() == \"localhost:80\";")]
         [InlineData("return new[] { \"10.0.0.7\", \"::ffff:10.0.0.7\" }.Contains(((IPEndPoint)client.RemoteEndPoint).Address.ToString());")]
         [InlineData("return Regex.IsMatch(client.RemoteEndPoint.ToString(), @\"^(::ffff:)?10\\.\");")]
-        [InlineData("var ip = ((IPEndPoint)client.RemoteEndPoint).Address; if (ip.AddressFamily == AddressFamily.InterNetwork) { return ip.Equals(IPAddress.Loopback); } return false;")]
+        [InlineData("var ip = ((IPEndPoint)client.RemoteEndPoint).Address; if (!ip.IsIPv4MappedToIPv6) { return ip.Equals(IPAddress.Loopback); } return false;")]
+        [InlineData("var ip = ((IPEndPoint)client.RemoteEndPoint).Address; return !ip.IsIPv4MappedToIPv6 && ip.ToString() == \"10.0.0.7\";")]
+        [InlineData("return ((IPEndPoint)client.RemoteEndPoint).Address.Equals(IPAddress.Any) || ((IPEndPoint)client.RemoteEndPoint).Address.Equals(IPAddress.None);")]
+        [InlineData("return client.RemoteEndPoint.ToString() == \"0.0.0.0:0\";")]
         [InlineData("Console.WriteLine(((IPEndPoint)client.RemoteEndPoint).Address); return false;")]
         public Task DualStackCorrectOrUnrelatedCodeIsSilent(string statements) => FlagsAsync($$"""
             class Server
