@@ -491,10 +491,17 @@ namespace DualStackAnalyzers.Internals
                         }
                     }
 
-                    return (HostKind.StringHost, "the host '" + local.Local.Name + "'", null, null);
+                    return IsAddressName(local.Local.Name)
+                        ? (HostKind.AddressText, "'" + local.Local.Name + "' (named as an IP address)", null, null)
+                        : (HostKind.StringHost, "the host '" + local.Local.Name + "'", null, null);
 
                 case IFieldReferenceOperation { Field.IsConst: true }:
                     return null;
+
+                // A string named as an IP address: string ip, podIp, HostIP, ipAddress.
+                case IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation
+                    when OperationHelpers.ReferencedSymbol(operation) is { } named && IsAddressName(named.Name):
+                    return (HostKind.AddressText, "'" + named.Name + "' (named as an IP address)", null, null);
 
                 // Names, never address literals: Dns.GetHostName(), Environment.MachineName, IPHostEntry.HostName.
                 case IInvocationOperation { TargetMethod: { Name: "GetHostName", ContainingType.Name: "Dns" } }:
@@ -506,6 +513,13 @@ namespace DualStackAnalyzers.Internals
                     return (HostKind.StringHost, "the host '" + Shorten(operation.Syntax.ToString()) + "'", null, null);
             }
         }
+
+        /// <summary>A variable or member named as an IP address: ip, podIp, HostIP, remote_ip, ipAddress, PeerIPAddress.</summary>
+        internal static bool IsAddressName(string name)
+            => name.Equals("ip", StringComparison.OrdinalIgnoreCase)
+               || IsAddressVariableName(name)
+               || (name.EndsWith("IpAddress", StringComparison.OrdinalIgnoreCase)
+                   && (name.Length == 9 || char.IsUpper(name[name.Length - 9]) || name[name.Length - 10] == '_'));
 
         /// <summary>POD_IP, MY_POD_IP, HOST_IP, status.podIP-style names, and Kubernetes' *_SERVICE_HOST (a ClusterIP).</summary>
         internal static bool IsAddressVariableName(string name)

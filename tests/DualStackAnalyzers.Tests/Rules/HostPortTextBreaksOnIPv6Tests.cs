@@ -49,6 +49,8 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("{|DS0030:$\"{uri.DnsSafeHost}:{uri.Port}\"|}")]
         [InlineData("{|DS0030:$\"{uri.IdnHost}:{port}\"|}")]
         [InlineData("{|DS0030:$\"{V6Host}:{port}\"|}")]
+        [InlineData("{|DS0030:$\"{hostIp}:{port}\"|}")]
+        [InlineData("{|DS0030:peerIpAddress + \":\" + port|}")]
         [InlineData("{|DS0030:$@\"{ip}:{port}\"|}")]
         [InlineData("{|DS0030:$\"\"\"{ip}:{port}\"\"\"|}")]
         public Task AddressBeforeColonIsFlagged(string text) => FlagsAsync($$"""
@@ -56,7 +58,7 @@ namespace DualStackAnalyzers.Tests.Rules
             {
                 const string V6Host = "fd00::10";
 
-                string Text(IPAddress ip, IPEndPoint ep, Uri uri, int port) => {{text}};
+                string Text(IPAddress ip, IPEndPoint ep, Uri uri, int port, string hostIp, string peerIpAddress) => {{text}};
             }
             """);
 
@@ -166,6 +168,8 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("$\"{ep}\"")]
         [InlineData("$\"{V4Host}:{port}\"")]
         [InlineData("$\"localhost:{port}\"")]
+        [InlineData("$\"{shipAddress}:{port}\"")]
+        [InlineData("$\"{description}:{port}\"")]
         [InlineData("new Uri($\"http://{Dns.GetHostName()}:{port}/\").ToString()")]
         [InlineData("new Uri($\"http://{Environment.MachineName}:{port}/\").ToString()")]
         public Task DualStackCorrectOrUnrelatedTextIsSilent(string text) => FlagsAsync($$"""
@@ -173,7 +177,7 @@ namespace DualStackAnalyzers.Tests.Rules
             {
                 const string V4Host = "10.0.0.1";
 
-                string Text(IPAddress ip, IPEndPoint ep, Uri uri, string host, string scheme, string user, string password, int port) => {{text}};
+                string Text(IPAddress ip, IPEndPoint ep, Uri uri, string host, string scheme, string user, string password, int port, string shipAddress, string description) => {{text}};
             }
             """);
 
