@@ -92,8 +92,17 @@ namespace DualStackAnalyzers.Internals
             switch (identifier.Identifier.ValueText)
             {
                 case "EnableBroadcast":
-                case "Broadcast":
                     UsesBroadcast = true;
+                    break;
+                case "Broadcast":
+                    // IPAddress.Broadcast or SocketOptionName.Broadcast, not a chat server's Broadcast() method.
+                    if (identifier.Parent is MemberAccessExpressionSyntax { Expression: var owner } access && access.Name == identifier
+                        && owner.ToString() is var ownerText
+                        && (ownerText.EndsWith("IPAddress", StringComparison.Ordinal) || ownerText.EndsWith("SocketOptionName", StringComparison.Ordinal)))
+                    {
+                        UsesBroadcast = true;
+                    }
+
                     break;
                 case "MulticastOption":
                 case "JoinMulticastGroup":
