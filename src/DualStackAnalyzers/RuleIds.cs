@@ -19,6 +19,10 @@ namespace DualStackAnalyzers
         public const string HardCodedIPv4Address = "DS0020";
         public const string HardCodedIPv4Loopback = "DS0021";
         public const string InvalidOption = "DS0099";
+        public const string HostPortTextBreaksOnIPv6 = "DS0030";
+        public const string EndpointTextSplitOnColon = "DS0031";
+        public const string PeerAddressComparedAsIPv4 = "DS0040";
+        public const string ForwardedHeadersProxiesIPv4Only = "DS0041";
     }
 
     /// <summary>Diagnostic categories (one per area of rules.md).</summary>

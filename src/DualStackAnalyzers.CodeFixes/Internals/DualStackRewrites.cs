@@ -114,20 +114,22 @@ namespace DualStackAnalyzers.CodeFixes.Internals
         /// an unused DNS lookup is wasted work). Only a single-variable declaration statement whose local has no
         /// other reference outside <paramref name="replaced"/>.
         /// </summary>
-        public static void RemoveUnusedLocal(SyntaxEditor editor, HashSet<SyntaxNode> done, ILocalSymbol local, SemanticModel model, IReadOnlyCollection<SyntaxNode> replaced, CancellationToken cancellationToken)
+        /// <returns>The removed statement, or null.</returns>
+        public static SyntaxNode? RemoveUnusedLocal(SyntaxEditor editor, HashSet<SyntaxNode> done, ILocalSymbol local, SemanticModel model, IReadOnlyCollection<SyntaxNode> replaced, CancellationToken cancellationToken)
         {
             if (local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
                 || declarator.Parent is not VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax statement }
                 || declarator.SyntaxTree != model.SyntaxTree)
             {
-                return;
+                return null;
             }
 
-            var scope = statement.Parent;
+            // Top-level statements: the local is visible in the whole compilation unit.
+            var scope = statement.Parent is GlobalStatementSyntax global ? global.Parent : statement.Parent;
             if (scope is null)
             {
-                return;
+                return null;
             }
 
             foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -136,14 +138,17 @@ namespace DualStackAnalyzers.CodeFixes.Internals
                     && !replaced.Any(r => r.Span.Contains(identifier.Span))
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, local))
                 {
-                    return;
+                    return null;
                 }
             }
 
-            if (done.Add(statement))
+            SyntaxNode removed = statement.Parent is GlobalStatementSyntax globalStatement ? globalStatement : statement;
+            if (done.Add(removed))
             {
-                editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                editor.RemoveNode(removed, SyntaxRemoveOptions.KeepUnbalancedDirectives);
             }
+
+            return removed;
         }
 
         /// <summary>The creation expression that contains a reported node (the node itself, or its argument's).</summary>

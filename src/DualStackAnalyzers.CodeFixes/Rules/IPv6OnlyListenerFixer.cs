@@ -28,7 +28,7 @@ namespace DualStackAnalyzers.CodeFixes.Rules
         public const string DualStackKey = "DS0003.DualStackWithFallback";
         public const string DualModeKey = "DS0003.DualModeAfterConstruction";
 
-        private const string DualModeTitle = "Set DualMode = true right after construction (dual-stack, but no IPv4 fallback where the kernel has no IPv6)";
+        private const string DualModeTitle = "Set DualMode = true right after construction (now also reachable over IPv4; no IPv4 fallback where the kernel has no IPv6)";
 
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIds.IPv6ListenerIsIPv6Only);
 
@@ -201,15 +201,15 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                 switch (kind)
                 {
                     case SiteKind.TcpListener when port is not null && DualStackRewrites.TcpListenerCreate(port, symbols, facts.Target) is not null:
-                        return "Use TcpListener.Create(port): dual-stack with an IPv4 fallback";
+                        return "Use TcpListener.Create(port): dual-stack with an IPv4 fallback (now also reachable over IPv4)";
                     case SiteKind.UdpClientConstructor when port is not null && creation.Initializer is null
                         && NetSymbols.HasMember(symbols.Socket, "DualMode") && UdpHelper.CanAdd(creation.Syntax, model):
-                        return "Create a dual-stack UdpClient with an IPv4 fallback";
+                        return "Create a dual-stack UdpClient with an IPv4 fallback (now also reachable over IPv4)";
                     case SiteKind.SocketBind when DualStackRewrites.DualSocket(creation, symbols, facts.Target) is not null
                         && site!.Receiver?.Syntax is IdentifierNameSyntax or MemberAccessExpressionSyntax
                         && (site.EndpointIsInline || port is not null)
                         && (creation.Initializer is null || !facts.Target.DualConstructorsLackIPv4Fallback):
-                        return "Create a dual-stack Socket and bind its family's wildcard (IPv4 where the OS has no IPv6)";
+                        return "Create a dual-stack Socket and bind its family's wildcard (now also reachable over IPv4)";
                     default:
                         return null;
                 }

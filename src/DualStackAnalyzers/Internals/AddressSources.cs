@@ -15,6 +15,9 @@ namespace DualStackAnalyzers.Internals
             HostArgument = hostArgument;
         }
 
+        /// <summary>Every operation followed from the use back to the source (awaits, locals' values, LINQ steps).</summary>
+        public List<IOperation> Trail { get; } = new List<IOperation>();
+
         /// <summary>How a message names the source: "Dns.GetHostAddresses", "the network interfaces' unicast addresses".</summary>
         public string Name { get; }
 
@@ -39,7 +42,12 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>The source of <paramref name="collection"/>; <paramref name="throughFilters"/> false stops at Where/First(predicate) steps.</summary>
         public static AddressSource? Find(IOperation? collection, NetSymbols symbols, bool throughFilters)
-            => Find(collection, symbols, throughFilters, null, 0);
+        {
+            var trail = new List<IOperation>();
+            var source = Find(collection, symbols, throughFilters, null, 0, trail);
+            source?.Trail.AddRange(trail);
+            return source;
+        }
 
         /// <summary>A Dns method that returns addresses (or an entry whose AddressList holds them).</summary>
         public static bool IsDnsLookup(IMethodSymbol method, NetSymbols symbols)
@@ -47,7 +55,7 @@ namespace DualStackAnalyzers.Internals
                && method.Name is "GetHostAddresses" or "GetHostAddressesAsync" or "EndGetHostAddresses" or "GetHostEntry" or "GetHostEntryAsync"
                    or "EndGetHostEntry" or "Resolve" or "EndResolve" or "GetHostByName";
 
-        private static AddressSource? Find(IOperation? operation, NetSymbols symbols, bool throughFilters, ILocalSymbol? local, int depth)
+        private static AddressSource? Find(IOperation? operation, NetSymbols symbols, bool throughFilters, ILocalSymbol? local, int depth, List<IOperation> trail)
         {
             operation = OperationHelpers.SkipConversions(operation);
             if (operation is null || depth > MaxDepth)
@@ -55,10 +63,12 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            trail.Add(operation);
+
             switch (operation)
             {
                 case IAwaitOperation awaited:
-                    return Find(awaited.Operation, symbols, throughFilters, local, depth + 1);
+                    return Find(awaited.Operation, symbols, throughFilters, local, depth + 1, trail);
 
                 case IInvocationOperation invocation when IsDnsLookup(invocation.TargetMethod, symbols):
                     if (invocation.TargetMethod.Name is "GetHostEntry" or "GetHostEntryAsync" or "EndGetHostEntry" or "Resolve" or "EndResolve" or "GetHostByName")
@@ -70,10 +80,10 @@ namespace DualStackAnalyzers.Internals
                     return new AddressSource("Dns." + invocation.TargetMethod.Name.Replace("Async", string.Empty).Replace("End", string.Empty), invocation, local, HostOf(invocation));
 
                 case IInvocationOperation invocation:
-                    return FindThroughInvocation(invocation, symbols, throughFilters, local, depth);
+                    return FindThroughInvocation(invocation, symbols, throughFilters, local, depth, trail);
 
                 case IPropertyReferenceOperation { Property.Name: "AddressList" } addressList when NetSymbols.Is(addressList.Property.ContainingType, symbols.IPHostEntry):
-                    var entry = FindEntry(addressList.Instance, symbols, 0);
+                    var entry = FindEntry(addressList.Instance, symbols, 0, trail);
                     var name = entry is null ? "Dns.GetHostEntry" : "Dns." + entry.TargetMethod.Name.Replace("Async", string.Empty).Replace("End", string.Empty);
                     return new AddressSource(name, addressList, local, entry is null ? null : HostOf(entry));
 
@@ -81,7 +91,7 @@ namespace DualStackAnalyzers.Internals
                     return new AddressSource("the network interfaces' unicast addresses", unicast, local, null);
 
                 case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task }:
-                    return Find(task, symbols, throughFilters, local, depth + 1);
+                    return Find(task, symbols, throughFilters, local, depth + 1, trail);
 
                 case ILocalReferenceOperation reference:
                     var writes = OperationHelpers.LocalWrites(reference);
@@ -90,7 +100,7 @@ namespace DualStackAnalyzers.Internals
                         return null;
                     }
 
-                    return Find(writes[0], symbols, throughFilters, local ?? reference.Local, depth + 1);
+                    return Find(writes[0], symbols, throughFilters, local ?? reference.Local, depth + 1, trail);
 
                 default:
                     return null;
@@ -98,7 +108,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>LINQ and collection steps between the source and the use.</summary>
-        private static AddressSource? FindThroughInvocation(IInvocationOperation invocation, NetSymbols symbols, bool throughFilters, ILocalSymbol? local, int depth)
+        private static AddressSource? FindThroughInvocation(IInvocationOperation invocation, NetSymbols symbols, bool throughFilters, ILocalSymbol? local, int depth, List<IOperation> trail)
         {
             var method = invocation.TargetMethod;
             var isEnumerable = NetSymbols.Is(method.ContainingType, symbols.Enumerable);
@@ -112,11 +122,11 @@ namespace DualStackAnalyzers.Internals
             {
                 case "SelectMany" when invocation.Arguments.Length == 2:
                     // nics.SelectMany(n => n.GetIPProperties().UnicastAddresses): the lambda returns the source.
-                    return LambdaResult(invocation.Arguments[1].Value) is { } result ? Find(result, symbols, throughFilters, local, depth + 1) : null;
+                    return LambdaResult(invocation.Arguments[1].Value) is { } result ? Find(result, symbols, throughFilters, local, depth + 1, trail) : null;
                 case "Where" when !throughFilters:
                     return null;
                 case "Select" or "Where" or "OrderBy" or "OrderByDescending" or "ThenBy" or "ThenByDescending" or "Distinct" or "ToArray" or "ToList" or "AsEnumerable" or "Cast" or "Take" or "Skip":
-                    return Find(source, symbols, throughFilters, local, depth + 1);
+                    return Find(source, symbols, throughFilters, local, depth + 1, trail);
                 default:
                     return null;
             }
@@ -135,25 +145,27 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>The Dns call that produced an IPHostEntry, through awaits and locals.</summary>
-        private static IInvocationOperation? FindEntry(IOperation? operation, NetSymbols symbols, int depth)
+        private static IInvocationOperation? FindEntry(IOperation? operation, NetSymbols symbols, int depth, List<IOperation> trail)
         {
             operation = OperationHelpers.SkipConversions(operation);
-            if (depth > 4)
+            if (operation is null || depth > 4)
             {
                 return null;
             }
 
+            trail.Add(operation);
+
             switch (operation)
             {
                 case IAwaitOperation awaited:
-                    return FindEntry(awaited.Operation, symbols, depth + 1);
+                    return FindEntry(awaited.Operation, symbols, depth + 1, trail);
                 case IInvocationOperation invocation when IsDnsLookup(invocation.TargetMethod, symbols):
                     return invocation;
                 case IPropertyReferenceOperation { Property.Name: "Result", Instance: { } task }:
-                    return FindEntry(task, symbols, depth + 1);
+                    return FindEntry(task, symbols, depth + 1, trail);
                 case ILocalReferenceOperation reference:
                     var writes = OperationHelpers.LocalWrites(reference);
-                    return !writes.IsDefault && writes.Length == 1 ? FindEntry(writes[0], symbols, depth + 1) : null;
+                    return !writes.IsDefault && writes.Length == 1 ? FindEntry(writes[0], symbols, depth + 1, trail) : null;
                 default:
                     return null;
             }
@@ -181,9 +193,12 @@ namespace DualStackAnalyzers.Internals
                 chain.Add(node);
             }
 
-            foreach (var node in source.Origin.DescendantsAndSelf())
+            foreach (var step in source.Trail)
             {
-                chain.Add(node);
+                foreach (var node in step.DescendantsAndSelf())
+                {
+                    chain.Add(node);
+                }
             }
 
             return chain;

@@ -96,6 +96,31 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>
+        /// Every statement that switches dual mode on for the owner (DS0006's fixes remove them: the IPv4 socket a fallback
+        /// creates rejects DualMode), or null when one of them is not a statement of its own (then no fix can drop it).
+        /// </summary>
+        public static List<ExpressionStatementSyntax>? OnStatements(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        {
+            var statements = new List<ExpressionStatementSyntax>();
+            foreach (var (node, value) in Writes(owner, model, declarations))
+            {
+                if (value != WriteValue.On)
+                {
+                    continue;
+                }
+
+                if (node.Parent is not ExpressionStatementSyntax statement || statement.SyntaxTree != model.SyntaxTree)
+                {
+                    return null;
+                }
+
+                statements.Add(statement);
+            }
+
+            return statements;
+        }
+
+        /// <summary>
         /// The owner is handed to a method of this compilation that sets dual mode (a "configure the socket" helper):
         /// that helper decides, so the rule stays silent.
         /// </summary>

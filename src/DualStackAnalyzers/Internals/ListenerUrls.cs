@@ -166,7 +166,10 @@ namespace DualStackAnalyzers.Internals
 
             // Environment.SetEnvironmentVariable("ASPNETCORE_URLS", url), dictionary.Add("Kestrel:Endpoints:Http:Url", url),
             // container.WithEnvironment("ASPNETCORE_URLS", url): the key names the listener whatever the method is.
-            return invocation.Arguments.Length >= 2 ? KeyValueArguments(invocation, allowUrlsKey: false) : null;
+            // A read with a default (GetValue(key, fallback)) does not set what the server listens on.
+            return invocation.Arguments.Length >= 2 && !method.Name.StartsWith("Get", StringComparison.Ordinal) && !method.Name.StartsWith("TryGet", StringComparison.Ordinal)
+                ? KeyValueArguments(invocation, allowUrlsKey: false)
+                : null;
         }
 
         /// <summary>(key, value) arguments where the key names a listener URL setting.</summary>
@@ -393,7 +396,9 @@ namespace DualStackAnalyzers.Internals
             }
 
             var field = initializer.InitializedFields[0];
-            if (!(field.IsConst || field.IsReadOnly) || !HasWantedHost(initializer.Value, wanted))
+            if (!(field.IsConst || field.IsReadOnly)
+                || !(field.Type.SpecialType == SpecialType.System_String || field.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+                || !HasWantedHost(initializer.Value, wanted))
             {
                 return;
             }
@@ -543,7 +548,7 @@ namespace DualStackAnalyzers.Internals
         /// <summary>Walks the operations (and, in other files, the syntax) that produce a string, scanning each literal once.</summary>
         private sealed class HostCollector
         {
-            private readonly HashSet<SyntaxToken> seen = new HashSet<SyntaxToken>();
+            private HashSet<SyntaxToken>? seen;
 
             public List<FoundUrlHost>? Found { get; private set; }
 
@@ -735,13 +740,15 @@ namespace DualStackAnalyzers.Internals
 
             private void Scan(SyntaxToken token, bool endIsOpen, Travel travel)
             {
-                if (!TryGetContent(token, out var start, out var end) || !seen.Add(token))
+                // The common case (no URL in the literal) allocates nothing.
+                var text = token.Text;
+                if (!TryGetContent(token, out var start, out var end) || text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0)
                 {
                     return;
                 }
 
-                var text = token.Text;
-                if (text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0 || UrlHostScanner.Scan(text, start, end, endIsOpen) is not { } hosts)
+                seen ??= new HashSet<SyntaxToken>();
+                if (!seen.Add(token) || UrlHostScanner.Scan(text, start, end, endIsOpen) is not { } hosts)
                 {
                     return;
                 }

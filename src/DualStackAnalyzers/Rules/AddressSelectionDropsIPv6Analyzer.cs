@@ -164,7 +164,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var comparison = context.Operation.Syntax;
-            if (IsExcused(context, facts, comparison) || FallsBack(use, source))
+            if (IsExcused(context, facts, comparison) || FallsBack(use, source, symbols))
             {
                 return;
             }
@@ -276,11 +276,32 @@ namespace DualStackAnalyzers.Rules
             }
 
             var exits = ExitsOnTrue(conditional.WhenTrue);
-            var loop = OperationHelpers.Ancestors(conditional).OfType<IForEachLoopOperation>()
-                .FirstOrDefault(l => l.Locals.Contains(local.Local, SymbolEqualityComparer.Default));
+
+            // The loop's element, tested directly or through a local copied from it (var address = unicast.Address;).
+            var element = local.Local;
+            var loop = LoopOf(conditional, element);
+            if (loop is null && OperationHelpers.LocalWrites(local) is { IsDefault: false, Length: 1 } copies)
+            {
+                var copied = OperationHelpers.SkipConversions(copies[0]);
+                if (copied is IPropertyReferenceOperation { Property.Name: "Address", Instance: { } owner } && InheritsFrom(owner.Type, symbols.IPAddressInformation))
+                {
+                    copied = OperationHelpers.SkipConversions(owner);
+                    isInterfaceRecord = true;
+                }
+
+                if (copied is ILocalReferenceOperation iteration)
+                {
+                    loop = LoopOf(conditional, iteration.Local);
+                }
+            }
+
             if (loop is not null)
             {
-                var selects = keepDropsIPv6 && conditional.WhenFalse is null && Selects(conditional.WhenTrue, local.Local);
+                // Picking IPv4 in the loop is a preference when the loop goes on to use the other addresses after it
+                // (fallback ??= ip): only a loop that uses nothing else drops IPv6.
+                var usedAfter = loop.Body.Descendants().OfType<ILocalReferenceOperation>()
+                    .Any(r => r.Syntax.SpanStart > ifStatement.Span.End && (SymbolEqualityComparer.Default.Equals(r.Local, element) || loop.Locals.Contains(r.Local, SymbolEqualityComparer.Default)));
+                var selects = keepDropsIPv6 && conditional.WhenFalse is null && Selects(conditional.WhenTrue, element) && !usedAfter;
                 var skips = dropDropsIPv6 && exits is SyntaxKind.ContinueStatement or SyntaxKind.ThrowStatement;
                 return selects || skips ? (loop, loop.Collection, isInterfaceRecord, ifStatement) : null;
             }
@@ -297,6 +318,9 @@ namespace DualStackAnalyzers.Rules
 
             return null;
         }
+
+        private static IForEachLoopOperation? LoopOf(IOperation operation, ILocalSymbol local)
+            => OperationHelpers.Ancestors(operation).OfType<IForEachLoopOperation>().FirstOrDefault(l => l.Locals.Contains(local, SymbolEqualityComparer.Default));
 
         private static T? Ancestor<T>(IOperation operation)
             where T : class, IOperation
@@ -395,10 +419,10 @@ namespace DualStackAnalyzers.Rules
             => OperationHelpers.SkipConversions(collection)?.DescendantsAndSelf().OfType<ILocalReferenceOperation>().FirstOrDefault()?.Local;
 
         /// <summary>
-        /// Prefer-IPv4-then-fall-back: the unfiltered addresses are read again outside the selection (the source
-        /// local, another lookup), or the selection's result is <c>?? something</c> that is not a throw or null.
+        /// Prefer-IPv4-then-fall-back: the unfiltered addresses are read again after the selection (the source
+        /// local, another lookup of the same name), or the selection's result is <c>?? something</c> that is not a throw or null.
         /// </summary>
-        private static bool FallsBack(IOperation use, AddressSource source)
+        private static bool FallsBack(IOperation use, AddressSource source, NetSymbols symbols)
         {
             var parent = use.Parent;
             while (parent is IConversionOperation or IParenthesizedOperation)
@@ -415,7 +439,8 @@ namespace DualStackAnalyzers.Rules
             var chain = AddressSources.Chain(use, source);
             foreach (var node in OperationHelpers.Root(use).Descendants())
             {
-                if (chain.Contains(node))
+                // Only a read after the selection can be a fallback to it.
+                if (chain.Contains(node) || node.Syntax.SpanStart < use.Syntax.SpanStart)
                 {
                     continue;
                 }
@@ -424,8 +449,7 @@ namespace DualStackAnalyzers.Rules
                 {
                     case ILocalReferenceOperation reference when source.Local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, source.Local):
                         return true;
-                    case IInvocationOperation invocation when invocation.TargetMethod.Name.StartsWith("GetHost", StringComparison.Ordinal)
-                        && invocation.TargetMethod.ContainingType?.Name == "Dns":
+                    case IInvocationOperation invocation when AddressSources.IsDnsLookup(invocation.TargetMethod, symbols) && SameHost(invocation, source):
                         return true;
                     case IPropertyReferenceOperation { Property.Name: "UnicastAddresses" } when source.Origin is IPropertyReferenceOperation { Property.Name: "UnicastAddresses" }:
                         return true;
@@ -434,6 +458,11 @@ namespace DualStackAnalyzers.Rules
 
             return false;
         }
+
+        /// <summary>Another lookup of the same name (written the same way) is a second look at the same answers.</summary>
+        private static bool SameHost(IInvocationOperation lookup, AddressSource source)
+            => source.HostArgument is not null && lookup.Arguments.Length > 0
+               && TypeTraits.Normalize(lookup.Arguments[0].Value.Syntax) == TypeTraits.Normalize(source.HostArgument.Syntax);
 
         /// <summary>
         /// Never flag: the method also works with IPv6 (names InterNetworkV6 / IPv6Any / IPv6Loopback elsewhere), SOCKS4
@@ -570,14 +599,16 @@ namespace DualStackAnalyzers.Rules
                     continue;
                 }
 
-                var reported = argument.Value.Syntax;
+                // Written in the call: reported at the pick itself; through a local: at the use, with the pick as the other end.
+                var inline = argument.Value.Syntax.Span.Contains(element.Syntax.Span);
+                var reported = inline ? element.Syntax : argument.Value.Syntax;
                 if (FamilyGuards.IsGuarded(invocation.Syntax) || IsExcused(context, facts, reported))
                 {
                     return;
                 }
 
-                var additional = reported.Span.Contains(element.Syntax.Span) ? Array.Empty<Location>() : new[] { element.Syntax.GetLocation() };
-                var display = reported.Span.Contains(element.Syntax.Span) ? "'" + element.Syntax + "'" : "'" + reported + "' ('" + element.Syntax + "')";
+                var additional = inline ? Array.Empty<Location>() : new[] { element.Syntax.GetLocation() };
+                var display = inline ? "'" + element.Syntax + "'" : "'" + reported + "' ('" + element.Syntax + "')";
                 context.ReportDiagnostic(Diagnostic.Create(FirstAddressRule, reported.GetLocation(), additional, Properties(FormFirstAddress, null), display, source.Name));
                 return;
             }

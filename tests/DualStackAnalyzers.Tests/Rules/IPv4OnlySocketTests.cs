@@ -245,6 +245,22 @@ namespace DualStackAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task ConnectCallbackSocketIsLeftToDS0011() => FlagsAsync("""
+            class Factory
+            {
+                System.Net.Http.HttpClient Create() => new System.Net.Http.HttpClient(new System.Net.Http.SocketsHttpHandler
+                {
+                    ConnectCallback = async (context, cancellationToken) =>
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                        return new NetworkStream(socket, ownsSocket: true);
+                    },
+                });
+            }
+            """);
+
+        [Fact]
         public Task TheUdpHelperOurFixesEmitIsSilent() => FlagsAsync("""
             class Receiver
             {

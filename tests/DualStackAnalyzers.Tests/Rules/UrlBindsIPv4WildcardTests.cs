@@ -234,6 +234,7 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("var d = new Dictionary<string, string> { [\"urls\"] = \"http://0.0.0.0:80\" };")]
         [InlineData("var d = new Dictionary<string, string>(); d.Add(\"urls\", \"http://0.0.0.0:80\");")]
         [InlineData("Environment.SetEnvironmentVariable(\"SERVICE_URL\", \"http://0.0.0.0:80\");")]
+        [InlineData("var fromConfig = builder.Configuration.GetValue(\"Kestrel:Endpoints:Http:Url\", \"http://0.0.0.0:80\");")]
         [InlineData("Environment.SetEnvironmentVariable(\"URLS\", \"http://0.0.0.0:80\");")]
         [InlineData("if (!Socket.OSSupportsIPv6) { host.UseUrls(\"http://0.0.0.0:5000\"); } else { host.UseUrls(\"http://*:5000\"); }")]
         [InlineData("host.UseUrls(\"http://0.0.0.0:5000\".Replace(\"0.0.0.0\", \"*\"));")]
