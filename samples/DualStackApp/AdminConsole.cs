@@ -8,8 +8,8 @@ internal sealed class AdminConsole(int port)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var listener = new TcpListener(IPAddress.IPv6Any, port);
-        listener.Server.DualMode = true; // before Start(): IPv4 clients are accepted too
+        // IPv6Any + DualMode where the OS has IPv6 (IPv4 clients are accepted too), 0.0.0.0 where it has not.
+        var listener = TcpListener.Create(port);
         listener.Start();
         try
         {
