@@ -16,6 +16,7 @@ namespace DualStackAnalyzers
         public const string IPv6DisabledForProcess = "DS0014";
         public const string ValidationRejectsIPv6 = "DS0015";
         public const string ConfigurationBindsIPv4WildcardOnly = "DS0050";
+        public const string ConfigurationHardCodedIPv4Address = "DS0051";
         public const string HardCodedIPv4Address = "DS0020";
         public const string HardCodedIPv4Loopback = "DS0021";
         public const string InvalidOption = "DS0099";

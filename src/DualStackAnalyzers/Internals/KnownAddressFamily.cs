@@ -6,13 +6,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
 {
-    internal enum KnownFamily
-    {
-        Unknown,
-        IPv4,
-        IPv6,
-    }
-
     /// <summary>
     /// The family an <c>IPAddress</c> expression is known to have from the code alone: IPAddress's own fields,
     /// <c>Parse</c> of constant text, <c>new IPAddress(long)</c> / 4- or 16-byte arrays, <c>MapToIPv4/MapToIPv6</c>,

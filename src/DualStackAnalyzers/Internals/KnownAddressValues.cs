@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
 {
-    /// <summary>The family an address value is known to have.</summary>
+    /// <summary>The family an address value is known to have (KnownAddressFamily and KnownAddressValues both answer in it).</summary>
     internal enum KnownFamily
     {
         Unknown,

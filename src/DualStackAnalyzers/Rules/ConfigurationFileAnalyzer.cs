@@ -11,23 +11,29 @@ namespace DualStackAnalyzers.Rules
     /// <summary>
     /// The configuration and deployment files the package adds to AdditionalFiles (appsettings*.json,
     /// launchSettings.json, runtimeconfig.template.json, Dockerfiles, compose and Kubernetes YAML): each file is read
-    /// once and its values go to the file rules — DS0050 (wildcard URL), DS0014 (IPv6 switched off).
+    /// once and its values go to the file rules — DS0050 (wildcard URL), DS0051 (hard-coded IPv4), DS0014 (IPv6 switched off).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigurationFileAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(
             ConfigurationBindsIPv4Wildcard.Rule,
+            ConfigurationHardCodedIPv4.Rule,
             IPv6DisabledForProcessAnalyzer.Rule);
 
         public override void Initialize(AnalysisContext context)
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterAdditionalFileAction(Analyze);
+            context.RegisterCompilationStartAction(start =>
+            {
+                // dualstack.allowed_addresses from the global config applies to the files as to the code.
+                var options = new DualStackOptions.Cache(start.Options.AnalyzerConfigOptionsProvider);
+                start.RegisterAdditionalFileAction(c => Analyze(c, options.Global));
+            });
         }
 
-        private static void Analyze(AdditionalFileAnalysisContext context)
+        private static void Analyze(AdditionalFileAnalysisContext context, DualStackOptions options)
         {
             var path = context.AdditionalFile.Path;
             var kind = ConfigFileKinds.Classify(path);
@@ -48,6 +54,7 @@ namespace DualStackAnalyzers.Rules
             {
                 ConfigurationBindsIPv4Wildcard.Check(entry, kind, file, path, text, context.ReportDiagnostic);
                 IPv6DisabledInConfiguration.Check(entry, kind, file, path, text, context.ReportDiagnostic);
+                ConfigurationHardCodedIPv4.Check(entry, file, path, text, options, context.ReportDiagnostic);
             }
         }
 

@@ -134,6 +134,33 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("/app/Dockerfile", "FROM x\nENV DOTNET_SYSTEM_NET_DISABLEIPV6=0\n")]
         public Task DualStackCorrectFilesAreSilent(string name, string content) => FileAsync(name, content);
 
+        // ---- DS0051 ---------------------------------------------------------------------------------------------
+
+        [Fact]
+        public Task HardCodedAddressesInFiles() => FileAsync("/app/appsettings.json", """
+            {
+              "Upstream": "http://{|DS0051:10.20.30.40|}:8080/api",
+              "ConnectionStrings": { "Orders": "Server={|DS0051:172.16.5.4|};Database=orders" },
+              "Resolvers": [ "{|DS0051:8.8.8.8|}" ]
+            }
+            """);
+
+        [Theory]
+        [InlineData("/app/appsettings.json", "{ \"Local\": \"http://127.0.0.1:5000\", \"Mask\": \"255.255.255.0\", \"Doc\": \"192.0.2.10\", \"Any\": \"0.0.0.0\" }")]
+        [InlineData("/app/appsettings.json", "{ \"AppVersion\": \"1.2.3.4\", \"Dns\": \"8.8.8.8, 2001:4860:4860::8888\", \"Upstream\": \"http://orders.svc:8080\" }")]
+        [InlineData("/app/Dockerfile", "FROM x\n# ENV UPSTREAM=10.1.2.3 is a comment\nENV UPSTREAM=orders.svc\n")]
+        public Task FileValuesWithoutHardCodedHostsAreSilent(string name, string content) => FileAsync(name, content);
+
+        [Fact]
+        public async Task AllowedAddressesApplyToFiles()
+        {
+            var test = new Analyze();
+            test.TestState.Sources.Add("class C { }");
+            test.TestState.AdditionalFiles.Add(("/app/appsettings.json", "{ \"Metadata\": \"http://169.254.169.254/latest\" }"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\ndualstack.allowed_addresses = 169.254.169.254\n"));
+            await test.RunAsync();
+        }
+
         // ---- DS0014 in files ---------------------------------------------------------------------------------
 
         [Fact]
