@@ -158,7 +158,8 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                 {
                     case BindKind.TcpListener when NetSymbols.HasMethod(symbols.TcpListener, "Create", 1, isStatic: true):
                         return "Use TcpListener.Create(port): dual-stack with an IPv4 fallback (now also reachable over IPv6)";
-                    case BindKind.SocketBind when socketCreation is not null && SocketTypeAndProtocol(socketCreation) is not null && CanReferenceSocketAtBind():
+                    case BindKind.SocketBind when socketCreation is not null && SocketTypeAndProtocol(socketCreation) is not null && CanReferenceSocketAtBind()
+                        && symbols.Socket!.InstanceConstructors.Any(c => c.Parameters.Length == 2 && c.DeclaredAccessibility == Accessibility.Public && c.Parameters[0].Type.Name == "SocketType"):
                         return "Create a dual-stack Socket and bind its family's wildcard (now also reachable over IPv6)";
                     case BindKind.UdpClient when symbols.Socket is not null && NetSymbols.HasMember(symbols.Socket, "DualMode") && UdpHelper.CanAdd(site.Operation.Syntax, model):
                         return "Create a dual-stack UdpClient with an IPv4 fallback (now also reachable over IPv6)";

@@ -14,30 +14,45 @@ namespace DualStackAnalyzers.Tests.Infrastructure
     /// </summary>
     public static class TestReferences
     {
-        public static readonly ReferenceAssemblies Net80 = ReferenceAssemblies.Net.Net80;
+        public static readonly ReferenceAssemblies Net80 = CreateNet80();
 
-        public static readonly ReferenceAssemblies Net80AspNet = ReferenceAssemblies.Net.Net80.AddPackages(
-            ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
+        public static readonly ReferenceAssemblies Net80AspNet = CreateNet80AspNet();
 
         /// <summary>Net.Net90 asks for a 9.0.0 pack that the registry does not serve: pin a served 10.0 pack instead.</summary>
-        public static readonly ReferenceAssemblies Net100 = new ReferenceAssemblies(
+        public static readonly ReferenceAssemblies Net100 = CreateNet100();
+
+        public static readonly ReferenceAssemblies Net100AspNet = CreateNet100AspNet();
+
+        public static readonly ReferenceAssemblies Net461 = CreateNet461();
+
+        public static readonly ReferenceAssemblies NetStandard20 = CreateNetStandard20();
+
+        private static readonly ImmutableArray<ReferenceAssemblies> All =
+            ImmutableArray.Create(Net80, Net80AspNet, Net100, Net100AspNet, Net461, NetStandard20);
+
+        private static ReferenceAssemblies CreateNet80() => new ReferenceAssemblies(
+            "net8.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.0"),
+            Path.Combine("ref", "net8.0"));
+
+        private static ReferenceAssemblies CreateNet80AspNet() => CreateNet80().AddPackages(
+            ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")));
+
+        private static ReferenceAssemblies CreateNet100() => new ReferenceAssemblies(
             "net10.0",
             new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
             Path.Combine("ref", "net10.0"));
 
-        public static readonly ReferenceAssemblies Net100AspNet = Net100.AddPackages(
+        private static ReferenceAssemblies CreateNet100AspNet() => CreateNet100().AddPackages(
             ImmutableArray.Create(new PackageIdentity("Microsoft.AspNetCore.App.Ref", "10.0.12")));
 
-        public static readonly ReferenceAssemblies Net461 = new ReferenceAssemblies(
+        private static ReferenceAssemblies CreateNet461() => new ReferenceAssemblies(
             "net461",
             new PackageIdentity("Microsoft.NETFramework.ReferenceAssemblies.net461", "1.0.3"),
             Path.Combine("build", ".NETFramework", "v4.6.1"))
             .AddAssemblies(ImmutableArray.Create("mscorlib", "System", "System.Core"));
 
-        public static readonly ReferenceAssemblies NetStandard20 = ReferenceAssemblies.NetStandard.NetStandard20;
-
-        private static readonly ImmutableArray<ReferenceAssemblies> All =
-            ImmutableArray.Create(Net80, Net80AspNet, Net100, Net100AspNet, Net461, NetStandard20);
+        private static ReferenceAssemblies CreateNetStandard20() => ReferenceAssemblies.NetStandard.NetStandard20;
 
         private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1, 1);
         private static volatile bool resolved;
@@ -54,6 +69,7 @@ namespace DualStackAnalyzers.Tests.Infrastructure
             {
                 if (!resolved)
                 {
+                    // The packs are restored by the test project (PackageDownload), so this finds them installed.
                     foreach (var set in All)
                     {
                         await set.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false);

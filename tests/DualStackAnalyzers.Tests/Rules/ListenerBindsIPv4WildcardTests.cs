@@ -406,6 +406,34 @@ namespace DualStackAnalyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
+        public Task SocketInANetStandardLibraryGetsAnExplicitFallback() => new Fix
+        {
+            ReferenceAssemblies = TestReferences.NetStandard20,
+            TestCode = Sources.Usings.Replace("using System.Threading.Tasks;\n", string.Empty) + """
+                class Server
+                {
+                    Socket Open(int port)
+                    {
+                        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(new IPEndPoint({|DS0001:IPAddress.Any|}, port));
+                        return socket;
+                    }
+                }
+                """,
+            FixedCode = Sources.Usings.Replace("using System.Threading.Tasks;\n", string.Empty) + """
+                class Server
+                {
+                    Socket Open(int port)
+                    {
+                        var socket = Socket.OSSupportsIPv6 ? new Socket(SocketType.Stream, ProtocolType.Tcp) : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                        socket.Bind(new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, port));
+                        return socket;
+                    }
+                }
+                """,
+        }.RunAsync();
+
+        [Fact]
         public Task TcpListenerSecondActionSetsDualModeBeforeStart() => new Fix
         {
             CodeActionEquivalenceKey = ListenerBindsIPv4WildcardFixer.IPv6AnyDualModeKey,
