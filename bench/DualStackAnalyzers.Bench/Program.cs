@@ -107,7 +107,8 @@ namespace DualStackAnalyzers.Bench
             }
 
             report.Line();
-            report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.OrderBy(p => p.Key).Select(p => p.Key + " " + p.Value)));
+            report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => d.Id != "BENCH01").GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
+            ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
 
             // 3. The IDE view: one file at a time, semantic model already built.
             if (options.IdeFiles > 0)
@@ -124,6 +125,55 @@ namespace DualStackAnalyzers.Bench
             }
 
             return 0;
+        }
+
+        /// <summary>
+        /// Recall and precision on the generated code: every module that carries a flagged pattern should get a diagnostic
+        /// of the pattern's rule; the other modules are written dual-stack-correct and should get none.
+        /// </summary>
+        private static void ReportPatternCoverage(ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, int modules, Report report)
+        {
+            var shipped = ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+            var byModule = diagnostics.Where(d => shipped.Contains(d.Id) && d.Location.SourceTree is not null)
+                .GroupBy(d => ModuleIndex(d.Location.SourceTree!.FilePath))
+                .ToDictionary(g => g.Key, g => g.ToList());
+            var names = CodeBaseGenerator.FlaggedPatternNames;
+            var missed = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var found = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var unexpected = new List<Diagnostic>();
+            foreach (var (module, list) in byModule)
+            {
+                var expected = module >= 0 && module % CodeBaseGenerator.SprinkleEvery == 3 ? names[(module / CodeBaseGenerator.SprinkleEvery) % names.Count] : null;
+                unexpected.AddRange(list.Where(d => expected is null || !expected.StartsWith(d.Id + " ", StringComparison.Ordinal)));
+            }
+
+            for (var module = 3; module < modules; module += CodeBaseGenerator.SprinkleEvery)
+            {
+                var name = names[(module / CodeBaseGenerator.SprinkleEvery) % names.Count];
+                var id = name.Split(' ')[0];
+                if (!shipped.Contains(id))
+                {
+                    continue;
+                }
+
+                var hit = byModule.TryGetValue(module, out var list) && list.Any(d => d.Id == id);
+                var target = hit ? found : missed;
+                target[name] = target.TryGetValue(name, out var n) ? n + 1 : 1;
+            }
+
+            report.Line();
+            report.Line($"Flagged patterns of shipped rules: {found.Values.Sum()} modules reported, {missed.Values.Sum()} missed"
+                + (missed.Count == 0 ? string.Empty : " (" + string.Join(", ", missed.Select(p => p.Key + " ×" + p.Value)) + ")") + ".");
+            report.Line($"Diagnostics outside the pattern they were planted for (dual-stack-correct code or another rule's pattern): {unexpected.Count}"
+                + (unexpected.Count == 0 ? "." : ": " + string.Join("; ", unexpected.GroupBy(d => d.Id + " " + Shorten(d.GetMessage(CultureInfo.InvariantCulture))).OrderByDescending(g => g.Count()).Take(12).Select(g => g.Key + " ×" + g.Count()))));
+        }
+
+        private static string Shorten(string message) => message.Length <= 90 ? message : message.Substring(0, 90) + "…";
+
+        private static int ModuleIndex(string path)
+        {
+            var at = path.IndexOf("/M", StringComparison.Ordinal);
+            return at >= 0 && path.Length >= at + 6 && int.TryParse(path.AsSpan(at + 2, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : -1;
         }
 
         private static ImmutableArray<DiagnosticAnalyzer> LoadOurAnalyzers()
@@ -150,7 +200,7 @@ namespace DualStackAnalyzers.Bench
             return stopwatch.Elapsed;
         }
 
-        private static async Task<(TimeSpan Wall, Dictionary<DiagnosticAnalyzer, TimeSpan> PerAnalyzer, Dictionary<string, int> Diagnostics)> MeasureAnalyzersAsync(
+        private static async Task<(TimeSpan Wall, Dictionary<DiagnosticAnalyzer, TimeSpan> PerAnalyzer, ImmutableArray<Diagnostic> Diagnostics)> MeasureAnalyzersAsync(
             CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, ImmutableArray<AdditionalText> additionalFiles, bool concurrent)
         {
             var exceptions = new List<string>();
@@ -176,8 +226,7 @@ namespace DualStackAnalyzers.Bench
                 perAnalyzer[analyzer] = telemetry.ExecutionTime;
             }
 
-            var counts = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
-            return (wall, perAnalyzer, counts);
+            return (wall, perAnalyzer, diagnostics);
         }
 
         /// <summary>
@@ -287,7 +336,7 @@ namespace DualStackAnalyzers.Bench
 
         private sealed class Round
         {
-            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, Dictionary<string, int> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration)
+            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration)
             {
                 Binding = binding;
                 AnalysisWall = analysisWall;
@@ -303,7 +352,7 @@ namespace DualStackAnalyzers.Bench
 
             public Dictionary<DiagnosticAnalyzer, TimeSpan> PerAnalyzer { get; }
 
-            public Dictionary<string, int> Diagnostics { get; }
+            public ImmutableArray<Diagnostic> Diagnostics { get; }
 
             public TimeSpan OursTotal { get; }
 

@@ -84,6 +84,8 @@ namespace DualStackAnalyzers.Tests.Robustness
             Assert.NotNull(Mutability.Why(typeof(MutableHolder)));
             Assert.NotNull(Mutability.Why(typeof(ImmutableArray<MutableHolder>)));
             Assert.Null(Mutability.Why(typeof(ImmutableHolder)));
+            Assert.Null(Mutability.Why(typeof(ConditionalWeakTable<Compilation, MutableHolder>)));
+            Assert.NotNull(Mutability.Why(typeof(ConditionalWeakTable<string, MutableHolder>)));
         }
 
         private sealed class MutableHolder
@@ -131,6 +133,13 @@ namespace DualStackAnalyzers.Tests.Robustness
                 if (type.IsGenericType)
                 {
                     var definition = type.GetGenericTypeDefinition();
+
+                    // The one shared cache allowed: state of one compilation, keyed weakly by it (collected with it).
+                    if (definition == typeof(ConditionalWeakTable<,>) && type.GetGenericArguments()[0] == typeof(Compilation))
+                    {
+                        return null;
+                    }
+
                     if (definition == typeof(Nullable<>) || definition.Namespace == "System.Collections.Immutable"
                         || definition == typeof(KeyValuePair<,>) || definition.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal)
                         || definition.FullName.StartsWith("System.Tuple`", StringComparison.Ordinal) || definition == typeof(Lazy<>))

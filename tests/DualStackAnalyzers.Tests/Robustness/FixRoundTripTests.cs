@@ -138,10 +138,10 @@ namespace DualStackAnalyzers.Tests.Robustness
 
             // 1. The default action of every diagnostic, alone.
             var defaults = new List<(Diagnostic Diagnostic, CodeFixProvider Fixer, string? Key)>();
-            foreach (var diagnostic in diagnostics.Where(d => RobustnessHarness.FixersById.Contains(d.Id)).OrderBy(d => d.Location.SourceTree!.FilePath).ThenBy(d => d.Location.SourceSpan.Start))
+            foreach (var diagnostic in diagnostics.Where(d => RobustnessHarness.FixersById.Contains(d.Id)).OrderBy(d => RobustnessHarness.PathOf(d), StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start))
             {
-                var document = project.GetDocument(diagnostic.Location.SourceTree)!;
-                var (action, fixer) = await DefaultActionAsync(document, diagnostic);
+                var document = RobustnessHarness.DocumentOf(project, diagnostic);
+                var (action, fixer) = document is null ? (null, null) : await DefaultActionAsync(document, diagnostic);
                 if (action is null)
                 {
                     summary.ReportOnly++;
@@ -162,10 +162,10 @@ namespace DualStackAnalyzers.Tests.Robustness
                 }
 
                 summary.Applied++;
-                summary.Phases.Add($"applied {stopwatch.Elapsed.TotalSeconds:N1}");
                 await CheckFixedAsync(project.Solution, fixedSolution, diagnostics, new[] { diagnostic }, baselineErrors, where, failures);
-                summary.Phases.Add($"checked {stopwatch.Elapsed.TotalSeconds:N1}");
             }
+
+            summary.Phases.Add($"one at a time {stopwatch.Elapsed.TotalSeconds:N1}");
 
             // 2. Fix All per rule and equivalence key, in project scope, one after the other.
             var solution = project.Solution;
@@ -180,7 +180,8 @@ namespace DualStackAnalyzers.Tests.Robustness
                 }
 
                 var current = solution.GetProject(project.Id)!;
-                var context = new FixAllContext(current, fixer, FixAllScope.Project, key, new[] { id }, new AnalyzerDiagnostics(defaults.Select(d => project.GetDocument(d.Diagnostic.Location.SourceTree)!.Id).ToImmutableHashSet()), CancellationToken.None);
+                var provider = new AnalyzerDiagnostics(group.Select(d => RobustnessHarness.DocumentOf(project, d.Diagnostic)!.Id).ToImmutableHashSet());
+                var context = new FixAllContext(current, fixer, FixAllScope.Project, key, new[] { id }, provider, CancellationToken.None);
                 try
                 {
                     var action = await fixAll.GetFixAsync(context);
@@ -192,7 +193,6 @@ namespace DualStackAnalyzers.Tests.Robustness
 
                     solution = await RobustnessHarness.ApplyAsync(action);
                     summary.FixAllPasses++;
-                    summary.Phases.Add($"fix all {stopwatch.Elapsed.TotalSeconds:N1}");
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
@@ -200,17 +200,15 @@ namespace DualStackAnalyzers.Tests.Robustness
                 }
             }
 
+            summary.Phases.Add($"fix all {stopwatch.Elapsed.TotalSeconds:N1}");
             if (summary.FixAllPasses > 0)
             {
-                await CheckFixedAsync(project.Solution, solution, diagnostics, defaults.Select(d => d.Diagnostic).ToList(), baselineErrors, "Fix All", failures);
+                var changed = await CheckFixedAsync(project.Solution, solution, diagnostics, defaults.Select(d => d.Diagnostic).ToList(), baselineErrors, "Fix All", failures);
 
-                summary.Phases.Add($"fix all checked {stopwatch.Elapsed.TotalSeconds:N1}");
                 // Fix All twice changes nothing: no diagnostic that still offers a fix (in the documents Fix All changed).
-                var fixedProject = solution.GetProject(project.Id)!;
-                foreach (var documentId in solution.GetChanges(project.Solution).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
+                foreach (var (document, remaining) in changed)
                 {
-                    var document = fixedProject.GetDocument(documentId)!;
-                    foreach (var diagnostic in (await RobustnessHarness.AnalyzeDocumentAsync(document)).Where(d => RobustnessHarness.FixersById.Contains(d.Id)))
+                    foreach (var diagnostic in remaining.Where(d => RobustnessHarness.FixersById.Contains(d.Id)))
                     {
                         var (action, _) = await DefaultActionAsync(document, diagnostic);
                         if (action is not null)
@@ -221,18 +219,17 @@ namespace DualStackAnalyzers.Tests.Robustness
                 }
             }
 
+            summary.Phases.Add($"checked {stopwatch.Elapsed.TotalSeconds:N1}");
             summary.Seconds = stopwatch.Elapsed.TotalSeconds;
             Assert.True(failures.Count == 0, summary + "\n" + string.Join("\n\n", failures.Take(25)));
             return summary;
         }
 
-        private static async Task<(CodeAction? Action, CodeFixProvider? Fixer)> DefaultActionAsync(Document document, Diagnostic diagnostic)
+        private static async Task<(CodeAction? Action, CodeFixProvider? Fixer)> DefaultActionAsync(TextDocument document, Diagnostic diagnostic)
         {
             foreach (var fixer in RobustnessHarness.FixersById[diagnostic.Id])
             {
-                var actions = new List<CodeAction>();
-                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-                var first = actions.SelectMany(RobustnessHarness.Flatten).FirstOrDefault();
+                var first = (await RobustnessHarness.ActionsAsync(fixer, document, diagnostic)).FirstOrDefault();
                 if (first is not null)
                 {
                     return (first, fixer);
@@ -244,31 +241,46 @@ namespace DualStackAnalyzers.Tests.Robustness
 
         /// <summary>
         /// After a fix of <paramref name="fixedDiagnostics"/>: no new compiler error in a changed document, none of those
-        /// diagnostics left at its (mapped) location, and no diagnostic of ours that was not there before.
+        /// diagnostics left at its (mapped) location, and no diagnostic of ours that was not there before. Returns the
+        /// changed documents with their diagnostics.
         /// </summary>
-        private static async Task CheckFixedAsync(Solution before, Solution after, ImmutableArray<Diagnostic> original, IReadOnlyCollection<Diagnostic> fixedDiagnostics, BaselineErrors baselineErrors, string where, List<string> failures)
+        private static async Task<List<(TextDocument Document, ImmutableArray<Diagnostic> Diagnostics)>> CheckFixedAsync(Solution before, Solution after, ImmutableArray<Diagnostic> original, IReadOnlyCollection<Diagnostic> fixedDiagnostics, BaselineErrors baselineErrors, string where, List<string> failures)
         {
-            foreach (var documentId in after.GetChanges(before).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
+            var result = new List<(TextDocument, ImmutableArray<Diagnostic>)>();
+            var projectChanges = after.GetChanges(before).GetProjectChanges().ToList();
+            var changedIds = projectChanges.SelectMany(p => p.GetChangedDocuments()).Concat(projectChanges.SelectMany(p => p.GetChangedAdditionalDocuments()));
+            foreach (var documentId in changedIds)
             {
-                var oldDocument = before.GetDocument(documentId)!;
-                var newDocument = after.GetDocument(documentId)!;
-                var newErrors = RobustnessHarness.NewErrors(await baselineErrors.OfAsync(documentId), await RobustnessHarness.ErrorsAsync(newDocument));
-                if (newErrors.Count > 0)
+                var oldDocument = before.GetDocument(documentId) ?? (TextDocument)before.GetAdditionalDocument(documentId)!;
+                var newDocument = after.GetDocument(documentId) ?? (TextDocument)after.GetAdditionalDocument(documentId)!;
+                IReadOnlyList<TextChange> changes;
+                ImmutableArray<Diagnostic> now;
+                if (newDocument is Document newSource)
                 {
-                    failures.Add($"{where}: new compiler errors in {newDocument.Name}: {string.Join("; ", newErrors.Take(5))}\n{await Excerpt(newDocument)}");
+                    var newErrors = RobustnessHarness.NewErrors(await baselineErrors.OfAsync(documentId), await RobustnessHarness.ErrorsAsync(newSource));
+                    if (newErrors.Count > 0)
+                    {
+                        failures.Add($"{where}: new compiler errors in {newDocument.Name}: {string.Join("; ", newErrors.Take(5))}\n{await Excerpt(newDocument)}");
+                    }
+
+                    changes = (await newSource.GetSyntaxTreeAsync())!.GetChanges((await ((Document)oldDocument).GetSyntaxTreeAsync())!).ToList();
+                    now = await RobustnessHarness.AnalyzeDocumentAsync(newSource);
+                }
+                else
+                {
+                    changes = (await newDocument.GetTextAsync()).GetTextChanges(await oldDocument.GetTextAsync()).ToList();
+                    now = await RobustnessHarness.AnalyzeAdditionalDocumentAsync(newDocument);
                 }
 
-                var oldTree = (await oldDocument.GetSyntaxTreeAsync())!;
-                var newTree = (await newDocument.GetSyntaxTreeAsync())!;
-                var changes = newTree.GetChanges(oldTree).ToList();
-                var originalHere = original.Where(d => d.Location.SourceTree == oldTree)
+                result.Add((newDocument, now));
+                var path = oldDocument.FilePath;
+                var originalHere = original.Where(d => RobustnessHarness.PathOf(d) == path)
                     .Select(d => (Diagnostic: d, Mapped: RobustnessHarness.MapSpan(d.Location.SourceSpan, changes), Fixed: fixedDiagnostics.Contains(d)))
                     .ToList();
-                foreach (var diagnostic in await RobustnessHarness.AnalyzeDocumentAsync(newDocument))
+                foreach (var diagnostic in now)
                 {
                     var span = diagnostic.Location.SourceSpan;
-                    var wasThere = originalHere.Any(o => !o.Fixed && o.Diagnostic.Id == diagnostic.Id && RobustnessHarness.Touches(o.Mapped, span));
-                    if (wasThere)
+                    if (originalHere.Any(o => !o.Fixed && o.Diagnostic.Id == diagnostic.Id && RobustnessHarness.Touches(o.Mapped, span)))
                     {
                         continue;
                     }
@@ -279,9 +291,11 @@ namespace DualStackAnalyzers.Tests.Robustness
                         : $"{where}: the fixed code is flagged: {diagnostic.Id} at {diagnostic.Location.GetLineSpan()}: {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}\n{await Excerpt(newDocument, span)}");
                 }
             }
+
+            return result;
         }
 
-        private static async Task<string> Excerpt(Document document, TextSpan? span = null)
+        private static async Task<string> Excerpt(TextDocument document, TextSpan? span = null)
         {
             var text = await document.GetTextAsync();
             if (span is null)
@@ -310,7 +324,7 @@ namespace DualStackAnalyzers.Tests.Robustness
             {
                 if (!errors.TryGetValue(id, out var list))
                 {
-                    errors[id] = list = await RobustnessHarness.ErrorsAsync(solution.GetDocument(id)!);
+                    errors[id] = list = solution.GetDocument(id) is { } document ? await RobustnessHarness.ErrorsAsync(document) : new List<string>();
                 }
 
                 return list;
@@ -318,23 +332,20 @@ namespace DualStackAnalyzers.Tests.Robustness
         }
 
         /// <summary>
-        /// The analyzers' current diagnostics for Fix All, from the documents that had fixable diagnostics (a document
-        /// without any cannot gain one from another rule's Fix All without the round-trip checks reporting it).
+        /// The analyzers' current diagnostics for Fix All, from the documents that had the diagnostics being fixed (a
+        /// document without any cannot gain one from this pass without the round-trip checks reporting it).
         /// </summary>
         private sealed class AnalyzerDiagnostics : FixAllContext.DiagnosticProvider
         {
             private readonly ImmutableHashSet<DocumentId> documents;
-
-            // Fix All asks once per document: analyze each document snapshot once.
-            private readonly Dictionary<Document, Task<ImmutableArray<Diagnostic>>> cache = new Dictionary<Document, Task<ImmutableArray<Diagnostic>>>();
 
             public AnalyzerDiagnostics(ImmutableHashSet<DocumentId> documents)
             {
                 this.documents = documents;
             }
 
-            public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-                => documents.Contains(document.Id) ? OfAsync(document) : Task.FromResult(Enumerable.Empty<Diagnostic>());
+            public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
+                => documents.Contains(document.Id) ? await RobustnessHarness.AnalyzeDocumentAsync(document, cancellationToken) : Enumerable.Empty<Diagnostic>();
 
             public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
                 => Task.FromResult(Enumerable.Empty<Diagnostic>());
@@ -342,26 +353,17 @@ namespace DualStackAnalyzers.Tests.Robustness
             public override async Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
             {
                 var all = new List<Diagnostic>();
-                foreach (var document in project.Documents.Where(d => documents.Contains(d.Id)))
+                foreach (var id in documents)
                 {
-                    all.AddRange(await OfAsync(document));
+                    all.AddRange((project.GetDocument(id) ?? (TextDocument?)project.GetAdditionalDocument(id)) switch
+                    {
+                        Document document => await RobustnessHarness.AnalyzeDocumentAsync(document, cancellationToken),
+                        TextDocument additional => await RobustnessHarness.AnalyzeAdditionalDocumentAsync(additional, cancellationToken),
+                        _ => ImmutableArray<Diagnostic>.Empty,
+                    });
                 }
 
                 return all;
-            }
-
-            private async Task<IEnumerable<Diagnostic>> OfAsync(Document document)
-            {
-                Task<ImmutableArray<Diagnostic>> task;
-                lock (cache)
-                {
-                    if (!cache.TryGetValue(document, out task!))
-                    {
-                        cache[document] = task = RobustnessHarness.AnalyzeDocumentAsync(document);
-                    }
-                }
-
-                return await task;
             }
         }
     }

@@ -113,19 +113,57 @@ namespace DualStackAnalyzers.Tests.Robustness
             return (all.Where(IsOurs).ToImmutableArray(), all.Where(d => d.Severity == DiagnosticSeverity.Error && !IsOurs(d)).ToList(), exceptions);
         }
 
-        /// <summary>The analyzers' diagnostics of one document only (what a fix may have changed).</summary>
-        public static async Task<ImmutableArray<Diagnostic>> AnalyzeDocumentAsync(Document document, CancellationToken cancellationToken = default)
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Project, CompilationWithAnalyzers> PerProject = new System.Runtime.CompilerServices.ConditionalWeakTable<Project, CompilationWithAnalyzers>();
+
+        /// <summary>One analyzer driver per project snapshot: documents of the same snapshot share its compilation-wide work.</summary>
+        private static async Task<CompilationWithAnalyzers> AnalyzersOfAsync(Project project, CancellationToken cancellationToken)
         {
-            var compilation = (await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
-            var tree = (await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
-            var withAnalyzers = compilation.WithAnalyzers(Repository.Analyzers, new CompilationWithAnalyzersOptions(
-                new AnalyzerOptions(document.Project.AdditionalDocuments.Select(d => (AdditionalText)new DocumentAdditionalText(d)).ToImmutableArray()),
+            if (PerProject.TryGetValue(project, out var existing))
+            {
+                return existing;
+            }
+
+            var compilation = (await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false))!;
+            var created = compilation.WithAnalyzers(Repository.Analyzers, new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(project.AdditionalDocuments.Select(d => (AdditionalText)new DocumentAdditionalText(d)).ToImmutableArray()),
                 onAnalyzerException: null,
                 concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false));
+            return PerProject.GetValue(project, _ => created);
+        }
+
+        /// <summary>The analyzers' diagnostics of one document only (what a fix may have changed).</summary>
+        public static async Task<ImmutableArray<Diagnostic>> AnalyzeDocumentAsync(Document document, CancellationToken cancellationToken = default)
+        {
+            var withAnalyzers = await AnalyzersOfAsync(document.Project, cancellationToken).ConfigureAwait(false);
+            var tree = (await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false))!;
             var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken).ConfigureAwait(false);
-            var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, cancellationToken).ConfigureAwait(false);
+            var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(withAnalyzers.Compilation.GetSemanticModel(tree), null, cancellationToken).ConfigureAwait(false);
             return syntax.AddRange(semantic).Where(IsOurs).ToImmutableArray();
+        }
+
+        /// <summary>The analyzers' diagnostics of one additional document (the whole project is analyzed: files are read at compilation end).</summary>
+        public static async Task<ImmutableArray<Diagnostic>> AnalyzeAdditionalDocumentAsync(TextDocument document, CancellationToken cancellationToken = default)
+        {
+            var withAnalyzers = await AnalyzersOfAsync(document.Project, cancellationToken).ConfigureAwait(false);
+            var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            return all.Where(d => IsOurs(d) && d.Location.Kind == LocationKind.ExternalFile && PathOf(d) == document.FilePath).ToImmutableArray();
+        }
+
+        public static string? PathOf(Diagnostic diagnostic) => diagnostic.Location.SourceTree?.FilePath ?? diagnostic.Location.GetLineSpan().Path;
+
+        /// <summary>The document a diagnostic is in: a C# document or an additional document (configuration files).</summary>
+        public static TextDocument? DocumentOf(Project project, Diagnostic diagnostic)
+        {
+            if (diagnostic.Location.SourceTree is { } tree)
+            {
+                return project.GetDocument(tree);
+            }
+
+            var path = PathOf(diagnostic);
+            return diagnostic.Location.Kind == LocationKind.ExternalFile
+                ? project.AdditionalDocuments.FirstOrDefault(d => d.FilePath == path || d.Name == path)
+                : null;
         }
 
         /// <summary>Compiler errors of one document (declaration and method bodies).</summary>
@@ -160,20 +198,33 @@ namespace DualStackAnalyzers.Tests.Robustness
         }
 
         /// <summary>The actions every fixer registers for the diagnostic; nested actions flattened.</summary>
-        public static async Task<List<CodeAction>> ActionsAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken = default)
+        public static async Task<List<CodeAction>> ActionsAsync(TextDocument document, Diagnostic diagnostic, CancellationToken cancellationToken = default)
         {
             var actions = new List<CodeAction>();
             foreach (var fixer in FixersById[diagnostic.Id])
             {
-                var registered = new List<CodeAction>();
-                await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => registered.Add(action), cancellationToken)).ConfigureAwait(false);
-                foreach (var action in registered)
-                {
-                    actions.AddRange(Flatten(action));
-                }
+                actions.AddRange(await ActionsAsync(fixer, document, diagnostic, cancellationToken).ConfigureAwait(false));
             }
 
             return actions;
+        }
+
+        /// <summary>The actions one fixer registers, when it fixes this kind of document (C# or additional).</summary>
+        public static async Task<List<CodeAction>> ActionsAsync(CodeFixProvider fixer, TextDocument document, Diagnostic diagnostic, CancellationToken cancellationToken = default)
+        {
+            var registered = new List<CodeAction>();
+            var kinds = fixer.GetType().GetCustomAttribute<ExportCodeFixProviderAttribute>()?.DocumentKinds ?? new[] { nameof(TextDocumentKind.Document) };
+            var kind = document is Document ? TextDocumentKind.Document : TextDocumentKind.AdditionalDocument;
+            if (!kinds.Contains(kind.ToString()))
+            {
+                return registered;
+            }
+
+            var context = document is Document source
+                ? new CodeFixContext(source, diagnostic, (action, _) => registered.Add(action), cancellationToken)
+                : new CodeFixContext(document, diagnostic, (action, _) => registered.Add(action), cancellationToken);
+            await fixer.RegisterCodeFixesAsync(context).ConfigureAwait(false);
+            return registered.SelectMany(Flatten).ToList();
         }
 
         public static IEnumerable<CodeAction> Flatten(CodeAction action)
