@@ -7,7 +7,6 @@ internal sealed class AdminConsole(int port)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        // IPv6Any + DualMode where the OS has IPv6 (IPv4 clients are accepted too), 0.0.0.0 where it has not.
         // IPv6Any + DualMode where the OS has IPv6, 0.0.0.0 where it has not (IPv6Any + DualMode alone would not
         // start on a node without IPv6: DS0006).
         var listener = TcpListener.Create(port);

@@ -368,9 +368,6 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 if (IsNetworkBase(operation)
-                var addressValue = PeerAddressOwnership.AddressValue(operation);
-                if (addressValue.Type?.Name == "IPNetwork"
-                    || PeerAddressOwnership.IsOwnedByPeerRules(operation)
                     || LiteralOwnership.IsOwnedByPeerRules(operation, facts)
                     || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty)
                     || AddressLiteralContext.HasIPv6Twin(syntax))
