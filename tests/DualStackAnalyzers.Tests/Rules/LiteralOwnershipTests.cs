@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading.Tasks;
 using DualStackAnalyzers.Internals;
 using DualStackAnalyzers.Tests.Runtime;
 using Microsoft.CodeAnalysis;
@@ -75,6 +76,31 @@ namespace DualStackAnalyzers.Tests.Rules
             var facts = CompilationFacts.TryCreate(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty))!;
             return (compilation.GetSemanticModel(tree), facts);
         });
+
+        /// <summary>
+        /// The literal rule asks: an allow-list field compared with a peer (owned by DS0040, where the name-based
+        /// PeerAddressOwnership cannot see it) gets no DS0020, the same list unused by a comparison does.
+        /// </summary>
+        [Fact]
+        public Task HardCodedAddressRuleLeavesPeerAllowListsToDS0040() => new Infrastructure.DiagnosticTest<DualStackAnalyzers.Rules.HardCodedIPv4AddressAnalyzer>
+        {
+            ReferenceAssemblies = Infrastructure.TestReferences.Net80AspNet,
+            TestCode = """
+                using System.Collections.Generic;
+                using System.Net;
+                using Microsoft.AspNetCore.Http;
+
+                class AdminFilter
+                {
+                    private static readonly HashSet<string> Office = new HashSet<string> { "10.20.0.15", "10.20.0.16" };
+                    private static readonly HashSet<string> Backends = new HashSet<string> { {|DS0020:"10.30.0.15"|} };
+
+                    public bool IsAllowed(HttpContext context) => Office.Contains(context.Connection.RemoteIpAddress?.ToString() ?? "");
+
+                    public bool IsBackend(string host) => Backends.Contains(host);
+                }
+                """,
+        }.RunAsync();
 
         [Theory]
         [InlineData("10.0.0.1", "DS0041")]
