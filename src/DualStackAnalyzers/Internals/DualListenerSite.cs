@@ -216,13 +216,17 @@ namespace DualStackAnalyzers.Internals
                 removed.Add(statements[i]);
             }
 
-            // The port moves to the creation: every local it reads must exist there already.
-            foreach (var local in udp.Site.Port.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+            // The port moves to the creation: it must be a constant, a parameter, a field, or a local declared before.
+            switch (OperationHelpers.SkipConversions(udp.Site.Port))
             {
-                if (local.Local.DeclaringSyntaxReferences.Any(r => r.Span.Start >= creationStatement.SpanStart))
-                {
+                case { ConstantValue.HasValue: true }:
+                case IParameterReferenceOperation:
+                case IFieldReferenceOperation:
+                    break;
+                case ILocalReferenceOperation local when local.Local.DeclaringSyntaxReferences.All(r => r.Span.Start < creationStatement.SpanStart):
+                    break;
+                default:
                     return null;
-                }
             }
 
             return (creationStatement, removed);

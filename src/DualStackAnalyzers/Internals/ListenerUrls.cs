@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,13 +72,14 @@ namespace DualStackAnalyzers.Internals
     /// <summary>What a rule gets for each URL host that reaches a listener.</summary>
     internal readonly struct UrlHostReport
     {
-        public UrlHostReport(FoundUrlHost host, UrlSink sink, IReadOnlyList<FoundUrlHost> sinkHosts, ISymbol containingSymbol, Action<Diagnostic> report)
+        public UrlHostReport(FoundUrlHost host, UrlSink sink, IReadOnlyList<FoundUrlHost> sinkHosts, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             Host = host;
             Sink = sink;
             SinkHosts = sinkHosts;
             ContainingSymbol = containingSymbol;
             Report = report;
+            CancellationToken = cancellationToken;
         }
 
         public FoundUrlHost Host { get; }
@@ -91,6 +93,8 @@ namespace DualStackAnalyzers.Internals
         public ISymbol ContainingSymbol { get; }
 
         public Action<Diagnostic> Report { get; }
+
+        public CancellationToken CancellationToken { get; }
 
         /// <summary>The use site as an additional location, or none when the text is written in the call itself.</summary>
         public IEnumerable<Location>? AdditionalLocations => Host.UseSite is null ? null : new[] { Host.UseSite.GetLocation() };
@@ -116,22 +120,22 @@ namespace DualStackAnalyzers.Internals
         private const int MaxDepth = 4;
 
         /// <summary>The sink <paramref name="operation"/> is, or null. Rejects cheaply on names before any symbol test.</summary>
-        public static UrlSink? TryGetSink(IOperation operation, NetSymbols symbols)
+        public static UrlSink? TryGetSink(IOperation operation, NetSymbols symbols, CancellationToken cancellationToken = default)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    return FromInvocation(invocation, symbols);
+                    return FromInvocation(invocation, symbols, cancellationToken);
                 case ISimpleAssignmentOperation assignment:
-                    return FromIndexerAssignment(assignment, symbols);
+                    return FromIndexerAssignment(assignment, symbols, cancellationToken);
                 case IObjectCreationOperation creation:
-                    return FromKeyValuePair(creation, symbols);
+                    return FromKeyValuePair(creation, symbols, cancellationToken);
                 default:
                     return null;
             }
         }
 
-        private static UrlSink? FromInvocation(IInvocationOperation invocation, NetSymbols symbols)
+        private static UrlSink? FromInvocation(IInvocationOperation invocation, NetSymbols symbols, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
             switch (method.Name)
@@ -147,7 +151,7 @@ namespace DualStackAnalyzers.Internals
 
                     return null;
                 case "UseSetting" when IsAspNetCore(method.ContainingType):
-                    return KeyValueArguments(invocation, allowUrlsKey: true);
+                    return KeyValueArguments(invocation, allowUrlsKey: true, cancellationToken);
                 case "Run" or "RunAsync" when NetSymbols.Is(method.ContainingType, symbols.WebApplication):
                     return NamedArgument(invocation, "url", "WebApplication." + method.Name);
                 case "Start" or "StartWith" when NetSymbols.Is(method.ContainingType, symbols.WebHost):
@@ -168,12 +172,12 @@ namespace DualStackAnalyzers.Internals
             // container.WithEnvironment("ASPNETCORE_URLS", url): the key names the listener whatever the method is.
             // A read with a default (GetValue(key, fallback)) does not set what the server listens on.
             return invocation.Arguments.Length >= 2 && !method.Name.StartsWith("Get", StringComparison.Ordinal) && !method.Name.StartsWith("TryGet", StringComparison.Ordinal)
-                ? KeyValueArguments(invocation, allowUrlsKey: false)
+                ? KeyValueArguments(invocation, allowUrlsKey: false, cancellationToken)
                 : null;
         }
 
         /// <summary>(key, value) arguments where the key names a listener URL setting.</summary>
-        private static UrlSink? KeyValueArguments(IInvocationOperation invocation, bool allowUrlsKey)
+        private static UrlSink? KeyValueArguments(IInvocationOperation invocation, bool allowUrlsKey, CancellationToken cancellationToken)
         {
             var arguments = invocation.Arguments;
             for (var i = 0; i < arguments.Length - 1 && i < 2; i++)
@@ -182,7 +186,7 @@ namespace DualStackAnalyzers.Internals
                     && ListenerUrlKeys.MayBeKey(key)
                     && arguments[i + 1].Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    var display = KeyDisplay(key, () => allowUrlsKey || InMemoryConfiguration(invocation));
+                    var display = KeyDisplay(key, () => allowUrlsKey || InMemoryConfiguration(invocation, cancellationToken));
                     return display is null ? null : new UrlSink(invocation, arguments[i + 1].Value, display);
                 }
             }
@@ -191,7 +195,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary><c>configuration["urls"] = url</c>, <c>psi.Environment["ASPNETCORE_URLS"] = url</c>, dictionary initializers.</summary>
-        private static UrlSink? FromIndexerAssignment(ISimpleAssignmentOperation assignment, NetSymbols symbols)
+        private static UrlSink? FromIndexerAssignment(ISimpleAssignmentOperation assignment, NetSymbols symbols, CancellationToken cancellationToken)
         {
             if (assignment.Target is not IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
                 || KeyText(indexer.Arguments[0].Value) is not { } key
@@ -201,12 +205,12 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var display = KeyDisplay(key, () => IsConfiguration(indexer.Property.ContainingType, symbols) || InMemoryConfiguration(assignment));
+            var display = KeyDisplay(key, () => IsConfiguration(indexer.Property.ContainingType, symbols) || InMemoryConfiguration(assignment, cancellationToken));
             return display is null ? null : new UrlSink(assignment, assignment.Value, display);
         }
 
         /// <summary><c>new KeyValuePair&lt;string, string?&gt;("urls", url)</c> in an in-memory configuration.</summary>
-        private static UrlSink? FromKeyValuePair(IObjectCreationOperation creation, NetSymbols symbols)
+        private static UrlSink? FromKeyValuePair(IObjectCreationOperation creation, NetSymbols symbols, CancellationToken cancellationToken)
         {
             if (creation.Arguments.Length != 2 || !NetSymbols.Is(creation.Type, symbols.KeyValuePair)
                 || creation.Arguments[0].Value.ConstantValue is not { HasValue: true, Value: string key }
@@ -216,7 +220,7 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var display = KeyDisplay(key, () => InMemoryConfiguration(creation));
+            var display = KeyDisplay(key, () => InMemoryConfiguration(creation, cancellationToken));
             return display is null ? null : new UrlSink(creation, creation.Arguments[1].Value, display);
         }
 
@@ -298,15 +302,15 @@ namespace DualStackAnalyzers.Internals
         /// Is this entry part of a collection given to <c>AddInMemoryCollection</c> (directly, or through a local that
         /// is)? Only there is a bare <c>urls</c> key configuration.
         /// </summary>
-        private static bool InMemoryConfiguration(IOperation entry)
+        private static bool InMemoryConfiguration(IOperation entry, CancellationToken cancellationToken)
         {
             // dictionary["urls"] = url / dictionary.Add("urls", url) on a local: the entry names its collection.
             switch (entry)
             {
                 case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation local } }:
-                    return LocalGivenToInMemoryCollection(local.Local, entry);
+                    return LocalGivenToInMemoryCollection(local.Local, entry, cancellationToken);
                 case IInvocationOperation { Instance: ILocalReferenceOperation local }:
-                    return LocalGivenToInMemoryCollection(local.Local, entry);
+                    return LocalGivenToInMemoryCollection(local.Local, entry, cancellationToken);
             }
 
             // An initializer entry: climb to the collection and see where it goes.
@@ -318,7 +322,7 @@ namespace DualStackAnalyzers.Internals
                     case IArgumentOperation { Parent: IInvocationOperation invocation }:
                         return invocation.TargetMethod.Name == "AddInMemoryCollection";
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return LocalGivenToInMemoryCollection(declarator.Symbol, parent);
+                        return LocalGivenToInMemoryCollection(declarator.Symbol, parent, cancellationToken);
                     case IBlockOperation:
                     case IExpressionStatementOperation:
                         return false;
@@ -328,10 +332,11 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        private static bool LocalGivenToInMemoryCollection(ILocalSymbol local, IOperation within)
+        private static bool LocalGivenToInMemoryCollection(ILocalSymbol local, IOperation within, CancellationToken cancellationToken)
         {
             foreach (var node in OperationHelpers.Root(within).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node is IInvocationOperation { TargetMethod.Name: "AddInMemoryCollection" } invocation)
                 {
                     foreach (var argument in invocation.Arguments)
@@ -369,7 +374,7 @@ namespace DualStackAnalyzers.Internals
 
         private static void AnalyzeSink(OperationAnalysisContext context, NetSymbols symbols, Func<UrlHostKind, bool> wanted, Action<UrlHostReport> report)
         {
-            var sink = TryGetSink(context.Operation, symbols);
+            var sink = TryGetSink(context.Operation, symbols, context.CancellationToken);
             var hosts = sink is null ? null : FindHosts(sink.Value);
             if (sink is null || hosts is null)
             {
@@ -382,7 +387,7 @@ namespace DualStackAnalyzers.Internals
                 // A field of this file reports its own literal (AnalyzeFieldInitializer).
                 if (wanted(host.Host.Kind) && !DeclaredIn(host.ViaField, tree) && !IsGuarded(host, sink))
                 {
-                    report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic));
+                    report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
                 }
             }
         }
@@ -408,6 +413,7 @@ namespace DualStackAnalyzers.Internals
             var root = context.Operation.Syntax.SyntaxTree.GetRoot(context.CancellationToken);
             foreach (var token in root.DescendantTokens())
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
                 {
                     continue;
@@ -425,7 +431,8 @@ namespace DualStackAnalyzers.Internals
 
                     foreach (var operation in body.DescendantsAndSelf())
                     {
-                        var sink = TryGetSink(operation, symbols);
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        var sink = TryGetSink(operation, symbols, context.CancellationToken);
                         var hosts = sink is null ? null : FindHosts(sink.Value);
                         if (sink is null || hosts is null)
                         {
@@ -436,7 +443,7 @@ namespace DualStackAnalyzers.Internals
                         {
                             if (wanted(host.Host.Kind) && SymbolEqualityComparer.Default.Equals(host.ViaField, field) && !IsGuarded(host, sink))
                             {
-                                report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic));
+                                report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
                             }
                         }
                     }
@@ -802,12 +809,13 @@ namespace DualStackAnalyzers.Internals
         /// of <paramref name="kind"/> on the same port as <paramref name="like"/>? (A 127.0.0.1 URL with a [::1] URL on
         /// its port is a deliberate pair.) Syntax only: runs when a rule is about to report.
         /// </summary>
-        public static bool TypeWritesUrl(INamedTypeSymbol? type, SyntaxNode node, UrlHostKind kind, UrlHost like)
+        public static bool TypeWritesUrl(INamedTypeSymbol? type, SyntaxNode node, UrlHostKind kind, UrlHost like, CancellationToken cancellationToken)
         {
             foreach (var declaration in CompilationFacts.Declarations(type, node))
             {
                 foreach (var token in declaration.DescendantTokens())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (!TryGetContent(token, out var start, out var end)
                         || token.Text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0
                         || UrlHostScanner.Scan(token.Text, start, end, endIsOpen: false) is not { } hosts)

@@ -12,11 +12,13 @@ namespace DualStackAnalyzers.Internals
         /// <summary>
         /// The project targets Windows only: a <c>-windows</c> target framework (the SDK writes
         /// <c>[assembly: TargetPlatform("Windows…")]</c> and <c>[assembly: SupportedOSPlatform("Windows…")]</c>), or the
-        /// MSBuild property <c>TargetPlatformIdentifier</c> when the build makes it compiler-visible.
+        /// MSBuild property <c>TargetPlatformIdentifier</c> (compiler-visible through the package) on .NET 5+: before that,
+        /// MSBuild defaults it to "Windows" for every project, netstandard libraries included (measured with the 10.0 SDK).
         /// </summary>
-        public static bool IsTarget(Compilation compilation, AnalyzerOptions options)
+        public static bool IsTarget(Compilation compilation, AnalyzerOptions options, TargetFramework target)
         {
-            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetPlatformIdentifier", out var platform)
+            if (target.IsNetCoreAtLeast(5)
+                && options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.TargetPlatformIdentifier", out var platform)
                 && platform.Trim().Equals("windows", StringComparison.OrdinalIgnoreCase))
             {
                 return true;

@@ -34,7 +34,7 @@ namespace DualStackAnalyzers.Rules
                 var prefixes = facts?.Symbols.HttpListenerPrefixCollection;
                 if (facts is null || prefixes is null
                     || facts.Target.Family == TargetFamily.NetFramework
-                    || WindowsOnly.IsTarget(start.Compilation, start.Options))
+                    || WindowsOnly.IsTarget(start.Compilation, start.Options, facts.Target))
                 {
                     return;
                 }

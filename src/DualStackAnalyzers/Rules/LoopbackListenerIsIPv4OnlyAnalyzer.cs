@@ -184,7 +184,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var node = found.Sink.Operation.Syntax;
-            if (ListenerUrls.TypeWritesUrl(CompilationFacts.ContainingType(found.ContainingSymbol), node, UrlHostKind.IPv6Loopback, host.Host))
+            if (ListenerUrls.TypeWritesUrl(CompilationFacts.ContainingType(found.ContainingSymbol), node, UrlHostKind.IPv6Loopback, host.Host, found.CancellationToken))
             {
                 return;
             }

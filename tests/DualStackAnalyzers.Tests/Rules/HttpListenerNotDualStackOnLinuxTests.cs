@@ -82,6 +82,18 @@ namespace DualStackAnalyzers.Tests.Rules
             },
         }.RunAsync();
 
+        [Fact]
+        public Task LegacyWindowsPlatformDefaultOfNetStandardIsNotWindowsOnly() => new Analyze
+        {
+            // MSBuild sets TargetPlatformIdentifier=Windows for netstandard2.0 and netcoreapp3.1 too: only .NET 5+ means it.
+            TestState =
+            {
+                Sources = { "using System.Net; class S { void M(HttpListener l) => l.Prefixes.Add({|DS0005:\"http://+:80/\"|}); }" },
+                AnalyzerConfigFiles = { ("/.globalconfig", "is_global = true\nbuild_property.TargetPlatformIdentifier = Windows\n") },
+            },
+            ReferenceAssemblies = TestReferences.NetStandard20,
+        }.RunAsync();
+
         [Theory]
         [InlineData("if (OperatingSystem.IsWindows()) { listener.Prefixes.Add(\"http://+:80/\"); }")]
         [InlineData("if (!OperatingSystem.IsWindows()) { throw new PlatformNotSupportedException(); } listener.Prefixes.Add(\"http://+:80/\");")]
