@@ -355,8 +355,11 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            // Only strings and addresses can hold a peer: reject other Contains calls before reading any collection.
             var containingType = method.ContainingType;
-            if (containingType.SpecialType == SpecialType.System_String)
+            var valueType = OperationHelpers.SkipConversions(value)?.Type;
+            if (containingType.SpecialType == SpecialType.System_String
+                || (valueType?.SpecialType != SpecialType.System_String && !NetSymbols.Is(valueType, symbols.IPAddress)))
             {
                 return null;
             }
