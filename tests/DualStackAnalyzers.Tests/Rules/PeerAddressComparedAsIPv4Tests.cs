@@ -558,6 +558,47 @@ namespace DualStackAnalyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
+        public Task FixCompilesOnNetFramework() => new Fix
+        {
+            ReferenceAssemblies = TestReferences.Net461,
+            TestCode = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    bool IsLocal(Socket client) => {|DS0040:IPAddress.IsLoopback(((IPEndPoint)client.RemoteEndPoint).Address)|};
+
+                    bool IsOffice(Socket client)
+                    {
+                        var ip = ((IPEndPoint){|#1:client.RemoteEndPoint|}).Address;
+                        return {|#0:ip.ToString() == "10.0.0.7"|};
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Expected("Socket.RemoteEndPoint", "the IPv4 text \"10.0.0.7\"") },
+            FixedCode = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    bool IsLocal(Socket client) => IPAddress.IsLoopback(NormalizeMapped(((IPEndPoint)client.RemoteEndPoint).Address));
+
+                    bool IsOffice(Socket client)
+                    {
+                        var ip = ((IPEndPoint)client.RemoteEndPoint).Address;
+                        return (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() == "10.0.0.7";
+                    }
+
+                    /// <summary>An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d: returns a.b.c.d for it, any other address unchanged.</summary>
+                    private static IPAddress NormalizeMapped(IPAddress address)
+                        => address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+                }
+                """,
+        }.RunAsync();
+
+        [Fact]
         public Task EndpointTextHasNoFix() => new Fix
         {
             TestCode = Sources.Usings + """
