@@ -82,10 +82,72 @@ namespace DualStackAnalyzers.Internals
                     return MatchBinary(binary, symbols);
                 case IIsPatternOperation isPattern:
                     return MatchPattern(isPattern, symbols);
+                case ISwitchOperation switchStatement:
+                    return MatchSwitch(switchStatement, switchStatement.Value, SwitchStatementConstants(switchStatement), symbols);
+                case ISwitchExpressionOperation switchExpression:
+                    return MatchSwitch(switchExpression, switchExpression.Value, SwitchExpressionConstants(switchExpression), symbols);
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// <c>switch (ip.ToString()) { case "10.0.0.7": … }</c> and switch expressions: the comparison is the switch; the
+        /// diagnostic goes on the value switched on (what a fix normalises), the first IPv4 label names the text.
+        /// </summary>
+        private static PeerComparison? MatchSwitch(IOperation switchOperation, IOperation value, System.Collections.Generic.IEnumerable<IOperation> constants, NetSymbols symbols)
+        {
+            if (OperationHelpers.SkipConversions(value)?.Type?.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            foreach (var constant in constants)
+            {
+                if (IPv4Text(constant) is { } text)
+                {
+                    return PeerAddressFlow.Trace(value, symbols) is { } trace
+                        ? new PeerComparison(PeerComparisonKind.TextEquals, switchOperation, value, constant, "the IPv4 text \"" + text + "\"", trace)
+                        : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<IOperation> SwitchStatementConstants(ISwitchOperation switchStatement)
+        {
+            foreach (var section in switchStatement.Cases)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    switch (clause)
+                    {
+                        case ISingleValueCaseClauseOperation single:
+                            yield return single.Value;
+                            break;
+                        case IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant }:
+                            yield return constant.Value;
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static System.Collections.Generic.IEnumerable<IOperation> SwitchExpressionConstants(ISwitchExpressionOperation switchExpression)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Pattern is IConstantPatternOperation constant)
+                {
+                    yield return constant.Value;
+                }
+            }
+        }
+
+        /// <summary>Where a diagnostic of this comparison goes: the comparison, or for a switch the value switched on.</summary>
+        public SyntaxNode ReportedSyntax
+            => Operation is ISwitchOperation or ISwitchExpressionOperation ? PeerOperand.Syntax : Operation.Syntax;
 
         private static PeerComparison? MatchInvocation(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target)
         {

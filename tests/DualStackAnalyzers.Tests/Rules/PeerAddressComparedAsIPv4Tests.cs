@@ -86,6 +86,68 @@ namespace DualStackAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task SwitchOnPeerTextIsFlaggedOnTheValue() => FlagsAsync("""
+            class Server
+            {
+                string Role(Socket client)
+                {
+                    switch ({|DS0040:((IPEndPoint)client.RemoteEndPoint).Address.ToString()|})
+                    {
+                        case "10.0.0.7": return "admin";
+                        case "::1": return "local";
+                        default: return "user";
+                    }
+                }
+
+                string Zone(Socket client) => {|DS0040:((IPEndPoint)client.RemoteEndPoint).Address.ToString()|} switch
+                {
+                    "10.0.0.8" => "office",
+                    _ => "internet",
+                };
+
+                string Other(Socket client) => ((IPEndPoint)client.RemoteEndPoint).Address.ToString() switch
+                {
+                    "::1" => "local",
+                    _ => "remote",
+                };
+            }
+            """);
+
+        [Fact]
+        public Task SwitchValueIsNormalised() => new Fix
+        {
+            TestCode = Sources.Usings + """
+                class Server
+                {
+                    string Role(Socket client)
+                    {
+                        var ip = ((IPEndPoint){|#1:client.RemoteEndPoint|}).Address;
+                        switch ({|#0:ip.ToString()|})
+                        {
+                            case "10.0.0.7": return "admin";
+                            default: return "user";
+                        }
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Expected("Socket.RemoteEndPoint", "the IPv4 text \"10.0.0.7\"") },
+            FixedCode = Sources.Usings + """
+                class Server
+                {
+                    string Role(Socket client)
+                    {
+                        var ip = ((IPEndPoint)client.RemoteEndPoint).Address;
+                        switch ((ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString())
+                        {
+                            case "10.0.0.7": return "admin";
+                            default: return "user";
+                        }
+                    }
+                }
+                """,
+        }.RunAsync();
+
+        [Fact]
         public Task PatternVariableFromRemoteEndPointIsFollowed() => FlagsAsync("""
             class Server
             {
