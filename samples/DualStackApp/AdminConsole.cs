@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
@@ -8,8 +7,9 @@ internal sealed class AdminConsole(int port)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var listener = new TcpListener(IPAddress.IPv6Any, port);
-        listener.Server.DualMode = true; // before Start(): IPv4 clients are accepted too
+        // IPv6Any + DualMode where the OS has IPv6, 0.0.0.0 where it has not (IPv6Any + DualMode alone would not
+        // start on a node without IPv6: DS0006).
+        var listener = TcpListener.Create(port);
         listener.Start();
         try
         {

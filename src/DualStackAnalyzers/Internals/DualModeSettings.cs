@@ -166,13 +166,18 @@ namespace DualStackAnalyzers.Internals
                             break;
 
                         case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetSocketOption" } access, ArgumentList.Arguments: { Count: 3 } args } invocation
-                            when args[1].Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IPv6Only" } && ListenerUsage.RefersTo(access.Expression, owner, model):
+                            when IsIPv6OnlyOption(args[1].Expression) && ListenerUsage.RefersTo(access.Expression, owner, model):
                             yield return (invocation, ValueOf(args[2].Expression, onWhenTrue: false));
                             break;
                     }
                 }
             }
         }
+
+        /// <summary><c>SocketOptionName.IPv6Only</c>, or the raw <c>(SocketOptionName)27</c> some code writes.</summary>
+        private static bool IsIPv6OnlyOption(ExpressionSyntax expression)
+            => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IPv6Only" }
+               || expression is CastExpressionSyntax { Expression: LiteralExpressionSyntax { Token.Value: 27 } };
 
         private static WriteValue ValueOf(ExpressionSyntax value, bool onWhenTrue)
         {

@@ -7,8 +7,9 @@ namespace DualStackAnalyzers.Internals
 {
     /// <summary>
     /// Is a written address a listener's local address? Then it belongs to the listener rules (DS0002 for 0.0.0.0,
-    /// DS0004 for loopback), not to DS0021 (a client target). Covers the bind sites of <see cref="BindSite"/> and the
-    /// URL sinks of ASP.NET Core and HttpListener: <c>UseUrls</c>, <c>app.Run(url)</c>, <c>app.Urls.Add</c>,
+    /// DS0004 for loopback), not to DS0021 (a client target). Covers the bind sites of <see cref="BindSite"/>, the URL
+    /// sinks of <see cref="ListenerUrls"/> (the listener rules' own definition) and, by name where those types are
+    /// absent, the URL sinks of ASP.NET Core and HttpListener: <c>UseUrls</c>, <c>app.Run(url)</c>, <c>app.Urls.Add</c>,
     /// <c>UseSetting("urls", …)</c>, <c>Prefixes.Add</c>, <c>config["urls"]</c> / <c>Kestrel:Endpoints:*:Url</c>
     /// (indexers, in-memory dictionaries, key/value pairs) and <c>ASPNETCORE_URLS</c>/<c>DOTNET_URLS</c> set in code;
     /// directly, through string concatenation or interpolation, arrays, locals and constants of the same type.
@@ -45,7 +46,7 @@ namespace DualStackAnalyzers.Internals
                             || (argument.Parent is IObjectCreationOperation { Type.Name: "IPEndPoint" } or IInvocationOperation { TargetMethod.Name: "Parse" }
                                 && IsListenerValue(argument.Parent, symbols, depth));
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
-                        return IsListenerKey(assignment.Target) || FollowsToListener(assignment.Target, symbols, depth);
+                        return IsSinkValue(assignment, current, symbols) || IsListenerKey(assignment.Target) || FollowsToListener(assignment.Target, symbols, depth);
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                         return FollowsLocal(declarator, symbols, depth);
                     case IFieldInitializerOperation fieldInitializer:
@@ -76,6 +77,12 @@ namespace DualStackAnalyzers.Internals
             if (argument.Parent is { } call && BindSite.TryGet(call, symbols)?.AddressArgument == argument)
             {
                 return true; // new TcpListener(address, port), socket.Bind(endpoint), new UdpClient(endpoint), Kestrel Listen
+            }
+
+            // The URL sinks of the listener rules (DS0002/DS0004/DS0006), so that DS0021 and DS0004 agree on what a listener URL is.
+            if (argument.Parent is { } sinkCall && IsSinkValue(sinkCall, argument.Value, symbols))
+            {
+                return true;
             }
 
             if (argument.Parent is IObjectCreationOperation creation)
@@ -118,6 +125,10 @@ namespace DualStackAnalyzers.Internals
                     return false;
             }
         }
+
+        /// <summary>Is <paramref name="value"/> the text that <see cref="ListenerUrls"/> says reaches a listener at <paramref name="operation"/>?</summary>
+        private static bool IsSinkValue(IOperation operation, IOperation value, NetSymbols symbols)
+            => ListenerUrls.TryGetSink(operation, symbols) is { } sink && sink.Value.Syntax.Span.Contains(value.Syntax.Span);
 
         /// <summary>config["urls"] = …, options["Kestrel:Endpoints:Http:Url"] = …, and dictionary index initializers.</summary>
         private static bool IsListenerKey(IOperation target)

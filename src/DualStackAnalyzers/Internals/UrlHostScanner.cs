@@ -232,14 +232,6 @@ namespace DualStackAnalyzers.Internals
             return IsDigitsAndDots(text, start, length) ? UrlHostKind.Invalid : UrlHostKind.Name;
         }
 
-        /// <summary>The text a host is rewritten to by the default fixes, or null when it keeps its host.</summary>
-        public static string? DualStackReplacement(UrlHostKind kind) => kind switch
-        {
-            UrlHostKind.IPv4Any or UrlHostKind.IPv6Any => "*",
-            UrlHostKind.IPv4Loopback => "localhost",
-            _ => null,
-        };
-
         /// <summary>Strict dotted-quad decimal: four parts, 0-255, no leading zeros.</summary>
         private static bool TryReadDottedQuad(string text, int start, int length, out int firstOctet, out bool allZero)
         {

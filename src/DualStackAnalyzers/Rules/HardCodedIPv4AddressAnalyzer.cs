@@ -367,9 +367,7 @@ namespace DualStackAnalyzers.Rules
                     }
                 }
 
-                var addressValue = PeerAddressOwnership.AddressValue(operation);
-                if (addressValue.Type?.Name == "IPNetwork"
-                    || PeerAddressOwnership.IsOwnedByPeerRules(operation)
+                if (IsNetworkBase(operation)
                     || LiteralOwnership.IsOwnedByPeerRules(operation, facts)
                     || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty)
                     || AddressLiteralContext.HasIPv6Twin(syntax))
@@ -386,6 +384,36 @@ namespace DualStackAnalyzers.Rules
                 {
                     context.ReportDiagnostic(Diagnostic.Create(LoopbackRule, syntax.GetLocation(), Display(loopbacks)));
                 }
+            }
+
+            /// <summary><c>new IPNetwork(IPAddress.Parse("10.1.2.0"), 24)</c>: the base of a range, not a host.</summary>
+            private static bool IsNetworkBase(IOperation operation)
+            {
+                var current = operation;
+                for (var step = 0; step < 6 && current.Parent is { } parent; step++)
+                {
+                    switch (parent)
+                    {
+                        case IConversionOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation:
+                            current = parent;
+                            continue;
+                        case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Parse" or "TryParse" } parse }:
+                            current = parse;
+                            continue;
+                        case IArgumentOperation { Parent: IObjectCreationOperation creation }:
+                            if (creation.Type?.Name == "IPNetwork")
+                            {
+                                return true;
+                            }
+
+                            current = creation;
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>2.5.x.y (X.500 attribute types) and 1.3.6.x (the internet OID arc) are OIDs, not addresses.</summary>

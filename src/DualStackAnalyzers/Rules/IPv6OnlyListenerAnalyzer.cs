@@ -123,9 +123,10 @@ namespace DualStackAnalyzers.Rules
             string display;
             IOperation? port;
             if (parameters.Length == 2 && parameters[0].Type.SpecialType == SpecialType.System_Int32
-                && NetSymbols.Is(parameters[1].Type, facts.Symbols.AddressFamily) && creation.Arguments.Length == 2)
+                && NetSymbols.Is(parameters[1].Type, facts.Symbols.AddressFamily)
+                && creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1) is { } familyArgument
+                && creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) is { } portArgument)
             {
-                var familyArgument = creation.Arguments.First(a => a.Parameter?.Ordinal == 1);
                 var family = FamilyResolver.Resolve(familyArgument.Value, facts.Symbols);
                 if (family.Kind != FamilyKind.IPv6)
                 {
@@ -135,7 +136,7 @@ namespace DualStackAnalyzers.Rules
                 reported = familyArgument.Value.Syntax;
                 origin = family.Origin;
                 display = family.Display;
-                port = creation.Arguments.First(a => a.Parameter?.Ordinal == 0).Value;
+                port = portArgument.Value;
             }
             else if (BindSite.TryGet(creation, facts.Symbols) is { Kind: BindKind.UdpClient } site
                 && site.ResolveAddress(facts.Symbols) is { Kind: WellKnownAddress.IPv6Any } address)

@@ -342,13 +342,15 @@ namespace DualStackAnalyzers.Tests.Rules
                     var remote = (IPEndPoint)socket.RemoteEndPoint!;
                     if (remote.Address.Equals(IPAddress.Parse("10.1.2.3"))) return true;
                     if (remote.Address.ToString() == "10.1.2.4") return true;
-                    if (socket.RemoteEndPoint!.ToString()!.StartsWith("10.1.2.5:80")) return true;
                     IPEndPoint? from = null;
                     udp.Receive(ref from);
                     if (from.Address.ToString() is "10.1.2.6") return true;
+
+                    // Forms LiteralOwnership (DS0040's definition) does not own: the literal rule speaks.
+                    if (socket.RemoteEndPoint!.ToString()!.StartsWith({|DS0020:"10.1.2.5:80"|})) return true;
                     switch (from.Address.ToString())
                     {
-                        case "10.1.2.7": return true;
+                        case {|DS0020:"10.1.2.7"|}: return true;
                     }
 
                     return IPAddress.Parse({|DS0020:"10.1.2.8"|}).Equals(IPAddress.Parse({|DS0020:"10.1.2.9"|}));

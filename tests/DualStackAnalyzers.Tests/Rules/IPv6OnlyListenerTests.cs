@@ -134,6 +134,7 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("var l = new TcpListener(IPAddress.IPv6Any, port); l.Server.DualMode = false; l.Start();")]
         [InlineData("var l = new TcpListener(IPAddress.IPv6Any, port); l.Server.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.IPv6Only, false); l.Start();")]
         [InlineData("var l = new TcpListener(IPAddress.IPv6Any, port); l.Server.SetSocketOption(SocketOptionLevel.IPv6, SocketOptionName.IPv6Only, true); l.Start();")]
+        [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Dgram, ProtocolType.Udp); s.SetSocketOption(SocketOptionLevel.IPv6, (SocketOptionName)27, 0); s.Bind(new IPEndPoint(IPAddress.IPv6Any, port));")]
         [InlineData("var l = new TcpListener(IPAddress.IPv6Any, port); l.Server.DualMode = dual; l.Start();")]
         [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp); s.DualMode = true; s.Bind(new IPEndPoint(IPAddress.IPv6Any, port));")]
         [InlineData("var s = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp) { DualMode = true }; s.Bind(new IPEndPoint(IPAddress.IPv6Any, port));")]
