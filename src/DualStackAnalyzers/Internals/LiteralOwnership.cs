@@ -12,8 +12,8 @@ namespace DualStackAnalyzers.Internals
     /// (<c>KnownProxies.Add(IPAddress.Parse("10.0.0.1"))</c>, <c>new IPNetwork(IPAddress.Parse("10.0.0.0"), 8)</c>,
     /// <c>IPNetwork.Parse("10.0.0.0/8")</c>, collection initializers).</item>
     /// <item>DS0040: what a peer address is compared with (<c>remote.Equals(IPAddress.Parse("10.0.0.7"))</c>,
-    /// <c>ip.ToString() == "10.0.0.7"</c>, an allow-list passed to <c>Contains(peer)</c>), directly or through a local of
-    /// the same body.</item>
+    /// <c>ip.ToString() == "10.0.0.7"</c>, an allow-list passed to <c>Contains(peer)</c>, in a local or a readonly field of
+    /// the type) — also when the peer was normalised first, where DS0040 itself is silent.</item>
     /// </list>
     /// </summary>
     internal static class LiteralOwnership
@@ -164,7 +164,7 @@ namespace DualStackAnalyzers.Internals
                 }
             }
 
-            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target) is not null;
+            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, through: true) is not null;
         }
 
         /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>

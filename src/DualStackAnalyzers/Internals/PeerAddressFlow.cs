@@ -41,9 +41,16 @@ namespace DualStackAnalyzers.Internals
         private const int MaxDepth = 8;
 
         public static PeerTrace? Trace(IOperation? value, NetSymbols symbols)
-            => Trace(value, symbols, 0, null);
+            => Trace(value, symbols, 0, null, false);
 
-        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        /// <summary>
+        /// With <paramref name="throughNormalisation"/>, MapToIPv4/MapToIPv6 and conditionals on IsIPv4MappedToIPv6 do not end
+        /// the trace, and a local is followed through any earlier write (where a peer value is, normalised or not).
+        /// </summary>
+        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, bool throughNormalisation)
+            => Trace(value, symbols, 0, null, throughNormalisation);
+
+        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
         {
             if (operation is null || depth > MaxDepth)
             {
@@ -57,11 +64,11 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var result = TraceCore(operation, symbols, depth, visited);
+            var result = TraceCore(operation, symbols, depth, visited, through);
             return result is not null && NetSymbols.Is(operation.Type, symbols.IPAddress) ? result.WithAddressNode(operation) : result;
         }
 
-        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
         {
             var peers = symbols.Peers;
             switch (operation)
@@ -76,7 +83,7 @@ namespace DualStackAnalyzers.Internals
                     // endpoint.Address
                     if (property.Property.Name == "Address" && NetSymbols.Is(property.Property.ContainingType, symbols.IPEndPoint))
                     {
-                        return Trace(property.Instance, symbols, depth + 1, visited);
+                        return Trace(property.Instance, symbols, depth + 1, visited, through);
                     }
 
                     return null;
@@ -86,38 +93,38 @@ namespace DualStackAnalyzers.Internals
                     return new PeerTrace(field, field.Field.ContainingType.Name + ".RemoteEndPoint", null);
 
                 case IInvocationOperation invocation:
-                    return TraceInvocation(invocation, symbols, depth, visited);
+                    return TraceInvocation(invocation, symbols, depth, visited, through);
 
                 case IConditionalAccessOperation conditionalAccess:
-                    return Trace(conditionalAccess.WhenNotNull, symbols, depth + 1, visited);
+                    return Trace(conditionalAccess.WhenNotNull, symbols, depth + 1, visited, through);
 
                 case IConditionalAccessInstanceOperation instance:
-                    return ConditionalAccessOf(instance) is { } access ? Trace(access.Operation, symbols, depth + 1, visited) : null;
+                    return ConditionalAccessOf(instance) is { } access ? Trace(access.Operation, symbols, depth + 1, visited, through) : null;
 
                 case ICoalesceOperation coalesce:
-                    return Trace(coalesce.Value, symbols, depth + 1, visited);
+                    return Trace(coalesce.Value, symbols, depth + 1, visited, through);
 
                 case IConditionalOperation conditional:
                     // `ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip` is the normalisation itself.
-                    if (MentionsNormalisation(conditional.Condition.Syntax))
+                    if (!through && MentionsNormalisation(conditional.Condition.Syntax))
                     {
                         return null;
                     }
 
-                    return Trace(conditional.WhenTrue, symbols, depth + 1, visited) ?? Trace(conditional.WhenFalse, symbols, depth + 1, visited);
+                    return Trace(conditional.WhenTrue, symbols, depth + 1, visited, through) ?? Trace(conditional.WhenFalse, symbols, depth + 1, visited, through);
 
                 case IArrayElementReferenceOperation element:
-                    return Trace(element.ArrayReference, symbols, depth + 1, visited);
+                    return Trace(element.ArrayReference, symbols, depth + 1, visited, through);
 
                 case ILocalReferenceOperation local:
-                    return TraceLocal(local, symbols, depth, visited);
+                    return TraceLocal(local, symbols, depth, visited, through);
 
                 default:
                     return null;
             }
         }
 
-        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
         {
             var method = invocation.TargetMethod;
             if (method.IsStatic || invocation.Instance is null)
@@ -139,13 +146,15 @@ namespace DualStackAnalyzers.Internals
                 case "ToUpper":
                 case "ToUpperInvariant":
                 case "AsSpan":
+                case "MapToIPv4" when through:
+                case "MapToIPv6" when through:
                     var instanceType = invocation.Instance.Type;
-                    if (method.Name != "ToString" && instanceType?.SpecialType != SpecialType.System_String)
+                    if (method.Name is not ("ToString" or "MapToIPv4" or "MapToIPv6") && instanceType?.SpecialType != SpecialType.System_String)
                     {
                         return null;
                     }
 
-                    return Trace(invocation.Instance, symbols, depth + 1, visited);
+                    return Trace(invocation.Instance, symbols, depth + 1, visited, through);
 
                 default:
                     // MapToIPv4() normalises; MapToIPv6() and every other method end the trace.
@@ -157,7 +166,7 @@ namespace DualStackAnalyzers.Internals
         /// A local holds what its last write before the use wrote (source order; enough for straight-line code). A write
         /// that normalises (<c>ip = ip.MapToIPv4()</c>, a conditional on IsIPv4MappedToIPv6) or calls a user method ends the trace.
         /// </summary>
-        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
         {
             var local = reference.Local;
             visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -166,41 +175,32 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            // Writes before the use, the last one first. Normally only the last one counts; through normalisations, the
+            // latest one that holds a peer (`ip = ip.MapToIPv4()` leads back to the first write).
             var position = reference.Syntax.SpanStart;
-            IOperation? lastWrite = null;
-            var lastStart = -1;
+            var writes = new List<(int End, IOperation Node)>();
             foreach (var node in OperationHelpers.Root(reference).Descendants())
             {
-                var write = WriteOf(node, local);
-                if (write is null)
+                if (WriteOf(node, local) is not null && node.Syntax.Span.End <= position)
                 {
-                    continue;
-                }
-
-                // The write's own position: where the value is stored (the end of the assignment or declarator).
-                var start = node.Syntax.Span.End;
-                if (start <= position && start > lastStart)
-                {
-                    lastWrite = node;
-                    lastStart = start;
+                    writes.Add((node.Syntax.Span.End, node));
                 }
             }
 
-            PeerTrace? result;
-            switch (lastWrite)
+            writes.Sort((a, b) => b.End.CompareTo(a.End));
+            PeerTrace? result = null;
+            foreach (var (_, write) in writes)
             {
-                case null:
-                    result = null;
+                result = write switch
+                {
+                    IArgumentOperation argument => FillsRemoteEndPoint(argument, symbols) is { } filler ? new PeerTrace(argument, filler, null) : null,
+                    IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern } => Trace(isPattern.Value, symbols, depth + 1, visited, through),
+                    _ => Trace(WriteOf(write, local), symbols, depth + 1, visited, through),
+                };
+                if (result is not null || !through)
+                {
                     break;
-                case IArgumentOperation argument:
-                    result = FillsRemoteEndPoint(argument, symbols) is { } filler ? new PeerTrace(argument, filler, null) : null;
-                    break;
-                case IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern }:
-                    result = Trace(isPattern.Value, symbols, depth + 1, visited);
-                    break;
-                default:
-                    result = Trace(WriteOf(lastWrite, local), symbols, depth + 1, visited);
-                    break;
+                }
             }
 
             visited.Remove(local);
