@@ -127,6 +127,13 @@ namespace DualStackAnalyzers.Internals
         private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
         {
             var method = invocation.TargetMethod;
+            // Through normalisations, an address-to-address helper (our fix's NormalizeMapped, a user's own) keeps the peer.
+            if (through && invocation.Arguments.Length == 1 && NetSymbols.Is(method.ReturnType, symbols.IPAddress)
+                && NetSymbols.Is(invocation.Arguments[0].Value.Type, symbols.IPAddress))
+            {
+                return Trace(invocation.Arguments[0].Value, symbols, depth + 1, visited, through);
+            }
+
             if (method.IsStatic || invocation.Instance is null)
             {
                 return null;

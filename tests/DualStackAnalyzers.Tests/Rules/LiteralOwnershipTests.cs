@@ -57,9 +57,12 @@ namespace DualStackAnalyzers.Tests.Rules
                         || text == "10.0.0.13"
                         || remote.MapToIPv4().Equals(IPAddress.Parse("10.0.0.17"))
                         || Normalised(client).ToString() == "10.0.0.18"
+                        || NormalizeMapped(context.Connection.RemoteIpAddress)?.ToString() == "10.0.0.20"
                         || Allowed.Contains(remote.ToString())
                         || Unused.Contains(text);
                 }
+
+                static IPAddress? NormalizeMapped(IPAddress? address) => address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
 
                 static IPAddress Normalised(Socket client)
                 {
@@ -131,6 +134,7 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("10.0.0.17", "DS0040")]
         [InlineData("10.0.0.18", null)]
         [InlineData("10.0.0.19", "DS0040")]
+        [InlineData("10.0.0.20", "DS0040")]
         public void OwnerOfTheLiteral(string literal, string? owner)
         {
             var (model, facts) = Compiled.Value;
