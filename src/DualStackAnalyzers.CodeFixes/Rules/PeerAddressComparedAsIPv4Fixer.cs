@@ -124,8 +124,8 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                             outer = outer.Parent;
                         }
 
-                        comparison = PeerComparison.TryMatch(operation, symbols, target)
-                            ?? (outer.Parent is ISwitchOperation or ISwitchExpressionOperation ? PeerComparison.TryMatch(outer.Parent, symbols, target) : null);
+                        comparison = PeerComparison.TryMatch(operation, symbols, target, cancellationToken)
+                            ?? (outer.Parent is ISwitchOperation or ISwitchExpressionOperation ? PeerComparison.TryMatch(outer.Parent, symbols, target, cancellationToken) : null);
                     }
                 }
 

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,7 +27,7 @@ namespace DualStackAnalyzers.Internals
         /// the string literal (or of the constant byte array / IPAddress expression) the caller is about to report.
         /// Cheap enough to call for every literal a literal rule would report; never throws on incomplete code.
         /// </summary>
-        public static string? OwnerOf(IOperation literal, CompilationFacts facts)
+        public static string? OwnerOf(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default)
         {
             var symbols = facts.Symbols;
             var current = literal;
@@ -67,7 +68,7 @@ namespace DualStackAnalyzers.Internals
                                 continue;
                             }
 
-                            return ComparedWithPeer(invocation, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                            return ComparedWithPeer(invocation, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
                         }
 
                         if (argument.Parent is IObjectCreationOperation creation)
@@ -89,10 +90,10 @@ namespace DualStackAnalyzers.Internals
                         continue;
 
                     case IInvocationOperation receiverCall when receiverCall.Instance == current:
-                        return ComparedWithPeer(receiverCall, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                        return ComparedWithPeer(receiverCall, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
 
                     case IBinaryOperation or IIsPatternOperation or IConstantPatternOperation or IBinaryPatternOperation:
-                        if (ComparedWithPeer(parent, facts))
+                        if (ComparedWithPeer(parent, facts, cancellationToken))
                         {
                             return RuleIds.PeerAddressComparedAsIPv4;
                         }
@@ -107,13 +108,13 @@ namespace DualStackAnalyzers.Internals
 
                     // Stored in a local: owned when a use of that local in the same body is compared with a peer.
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return LocalComparedWithPeer(declarator.Symbol, parent, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                        return LocalComparedWithPeer(declarator.Symbol, parent, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
 
                     // An allow-list field (static readonly HashSet<string> Allowed = { … }): owned when the type compares a peer with it.
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
-                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts))
+                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts, cancellationToken))
                             {
                                 return RuleIds.PeerAddressComparedAsIPv4;
                             }
@@ -130,7 +131,8 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>True when DS0020/DS0021 must stay silent on the literal.</summary>
-        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts) => OwnerOf(literal, facts) is not null;
+        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default)
+            => OwnerOf(literal, facts, cancellationToken) is not null;
 
         private static bool IsAddressFactory(IMethodSymbol method, NetSymbols symbols)
         {
@@ -145,7 +147,7 @@ namespace DualStackAnalyzers.Internals
                    || NetSymbols.Is(type, symbols.Peers.HttpOverridesIPNetwork);
         }
 
-        private static bool ComparedWithPeer(IOperation comparison, CompilationFacts facts)
+        private static bool ComparedWithPeer(IOperation comparison, CompilationFacts facts, CancellationToken cancellationToken)
         {
             if (comparison is IConstantPatternOperation or IBinaryPatternOperation)
             {
@@ -164,11 +166,11 @@ namespace DualStackAnalyzers.Internals
                 }
             }
 
-            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, through: true) is not null;
+            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, new PeerTraceOptions(true, cancellationToken)) is not null;
         }
 
         /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>
-        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts)
+        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts, CancellationToken cancellationToken)
         {
             var model = anchor.SemanticModel;
             if (model is null)
@@ -185,6 +187,7 @@ namespace DualStackAnalyzers.Internals
 
                 foreach (var token in reference.GetSyntax().DescendantTokens())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
                         || model.GetOperation(identifier) is not IFieldReferenceOperation use
                         || !SymbolEqualityComparer.Default.Equals(use.Field, field))
@@ -198,7 +201,7 @@ namespace DualStackAnalyzers.Internals
                         current = current.Parent;
                     }
 
-                    if (current.Parent is { } comparison && ComparedWithPeer(comparison, facts))
+                    if (current.Parent is { } comparison && ComparedWithPeer(comparison, facts, cancellationToken))
                     {
                         return true;
                     }
@@ -208,10 +211,11 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        private static bool LocalComparedWithPeer(ILocalSymbol local, IOperation anchor, CompilationFacts facts)
+        private static bool LocalComparedWithPeer(ILocalSymbol local, IOperation anchor, CompilationFacts facts, CancellationToken cancellationToken)
         {
             foreach (var node in OperationHelpers.Root(anchor).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && !reference.IsDeclaration)
                 {
                     var use = (IOperation)reference;
@@ -220,7 +224,7 @@ namespace DualStackAnalyzers.Internals
                         use = use.Parent;
                     }
 
-                    if (use.Parent is { } comparison && ComparedWithPeer(comparison, facts))
+                    if (use.Parent is { } comparison && ComparedWithPeer(comparison, facts, cancellationToken))
                     {
                         return true;
                     }

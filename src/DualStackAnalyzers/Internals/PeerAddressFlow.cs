@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,6 +31,24 @@ namespace DualStackAnalyzers.Internals
         public PeerTrace WithAddressNode(IOperation node) => new PeerTrace(Source, SourceDisplay, node);
     }
 
+    /// <summary>How far a trace goes, and the token that stops it (every walk over a body checks it).</summary>
+    internal readonly struct PeerTraceOptions
+    {
+        public PeerTraceOptions(bool throughNormalisation, CancellationToken cancellationToken)
+        {
+            ThroughNormalisation = throughNormalisation;
+            CancellationToken = cancellationToken;
+        }
+
+        /// <summary>
+        /// MapToIPv4/MapToIPv6, conditionals on IsIPv4MappedToIPv6 and address-to-address helpers do not end the trace, and a
+        /// local is followed through any earlier write: where a peer value is, normalised or not (LiteralOwnership).
+        /// </summary>
+        public bool ThroughNormalisation { get; }
+
+        public CancellationToken CancellationToken { get; }
+    }
+
     /// <summary>
     /// Follows a value back to a peer address (DS0040): <c>HttpContext.Connection.RemoteIpAddress</c>,
     /// <c>IHttpConnectionFeature.RemoteIpAddress</c>, <c>ConnectionContext.RemoteEndPoint</c>, <c>Socket.RemoteEndPoint</c>
@@ -40,17 +60,13 @@ namespace DualStackAnalyzers.Internals
     {
         private const int MaxDepth = 8;
 
-        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols)
-            => Trace(value, symbols, 0, null, false);
+        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, CancellationToken cancellationToken)
+            => Trace(value, symbols, 0, null, new PeerTraceOptions(false, cancellationToken));
 
-        /// <summary>
-        /// With <paramref name="throughNormalisation"/>, MapToIPv4/MapToIPv6 and conditionals on IsIPv4MappedToIPv6 do not end
-        /// the trace, and a local is followed through any earlier write (where a peer value is, normalised or not).
-        /// </summary>
-        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, bool throughNormalisation)
-            => Trace(value, symbols, 0, null, throughNormalisation);
+        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, PeerTraceOptions options)
+            => Trace(value, symbols, 0, null, options);
 
-        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
+        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             if (operation is null || depth > MaxDepth)
             {
@@ -68,7 +84,7 @@ namespace DualStackAnalyzers.Internals
             return result is not null && NetSymbols.Is(operation.Type, symbols.IPAddress) ? result.WithAddressNode(operation) : result;
         }
 
-        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
+        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var peers = symbols.Peers;
             switch (operation)
@@ -106,7 +122,7 @@ namespace DualStackAnalyzers.Internals
 
                 case IConditionalOperation conditional:
                     // `ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip` is the normalisation itself.
-                    if (!through && MentionsNormalisation(conditional.Condition.Syntax))
+                    if (!through.ThroughNormalisation && MentionsNormalisation(conditional.Condition.Syntax))
                     {
                         return null;
                     }
@@ -124,11 +140,11 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
+        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             // Through normalisations, an address-to-address helper (our fix's NormalizeMapped, a user's own) keeps the peer.
-            if (through && invocation.Arguments.Length == 1 && NetSymbols.Is(method.ReturnType, symbols.IPAddress)
+            if (through.ThroughNormalisation && invocation.Arguments.Length == 1 && NetSymbols.Is(method.ReturnType, symbols.IPAddress)
                 && NetSymbols.Is(invocation.Arguments[0].Value.Type, symbols.IPAddress))
             {
                 return Trace(invocation.Arguments[0].Value, symbols, depth + 1, visited, through);
@@ -153,8 +169,8 @@ namespace DualStackAnalyzers.Internals
                 case "ToUpper":
                 case "ToUpperInvariant":
                 case "AsSpan":
-                case "MapToIPv4" when through:
-                case "MapToIPv6" when through:
+                case "MapToIPv4" when through.ThroughNormalisation:
+                case "MapToIPv6" when through.ThroughNormalisation:
                     var instanceType = invocation.Instance.Type;
                     if (method.Name is not ("ToString" or "MapToIPv4" or "MapToIPv6") && instanceType?.SpecialType != SpecialType.System_String)
                     {
@@ -173,7 +189,7 @@ namespace DualStackAnalyzers.Internals
         /// A local holds what its last write before the use wrote (source order; enough for straight-line code). A write
         /// that normalises (<c>ip = ip.MapToIPv4()</c>, a conditional on IsIPv4MappedToIPv6) or calls a user method ends the trace.
         /// </summary>
-        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, bool through)
+        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var local = reference.Local;
             visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -188,6 +204,7 @@ namespace DualStackAnalyzers.Internals
             var writes = new List<(int End, IOperation Node)>();
             foreach (var node in OperationHelpers.Root(reference).Descendants())
             {
+                through.CancellationToken.ThrowIfCancellationRequested();
                 if (WriteOf(node, local) is not null && node.Syntax.Span.End <= position)
                 {
                     writes.Add((node.Syntax.Span.End, node));
@@ -204,7 +221,7 @@ namespace DualStackAnalyzers.Internals
                     IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern } => Trace(isPattern.Value, symbols, depth + 1, visited, through),
                     _ => Trace(WriteOf(write, local), symbols, depth + 1, visited, through),
                 };
-                if (result is not null || !through)
+                if (result is not null || !through.ThroughNormalisation)
                 {
                     break;
                 }
@@ -319,28 +336,19 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>Does the expression test or apply the IPv4-mapped normalisation?</summary>
         public static bool MentionsNormalisation(SyntaxNode node)
-        {
-            foreach (var token in node.DescendantTokens())
-            {
-                if (token.ValueText is "IsIPv4MappedToIPv6" or "MapToIPv4")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => node.DescendantTokens().Any(token => token.ValueText is "IsIPv4MappedToIPv6" or "MapToIPv4"); // one expression: bounded
 
         /// <summary>
         /// rules.md: comparisons after a normalisation earlier in the method are silent. Locals are followed write by write
         /// (see <see cref="TraceLocal"/>); this covers the rest: a member that is assigned a normalised value before the
         /// comparison (<c>context.Connection.RemoteIpAddress = ip.MapToIPv4();</c>).
         /// </summary>
-        public static bool NormalisedEarlier(IOperation comparison)
+        public static bool NormalisedEarlier(IOperation comparison, CancellationToken cancellationToken)
         {
             var position = comparison.Syntax.SpanStart;
             foreach (var node in OperationHelpers.Root(comparison).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node.Syntax.SpanStart >= position)
                 {
                     continue;
@@ -385,21 +393,11 @@ namespace DualStackAnalyzers.Internals
         /// <summary>A condition that tests IsIPv4MappedToIPv6 itself (not one that merely contains a normalised comparison).</summary>
         private static bool TestsMapped(SyntaxNode condition)
         {
-            var tests = false;
-            foreach (var node in condition.DescendantNodesAndSelf())
-            {
-                switch (node)
-                {
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax:
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapToIPv4" } }:
-                        return false;
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "IsIPv4MappedToIPv6" }:
-                        tests = true;
-                        break;
-                }
-            }
-
-            return tests;
+            // One condition: a bounded walk.
+            var nodes = condition.DescendantNodesAndSelf();
+            return nodes.Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "IsIPv4MappedToIPv6" })
+                && !nodes.Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax
+                    || n is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapToIPv4" } });
         }
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -72,14 +73,14 @@ namespace DualStackAnalyzers.Internals
         public static bool IsCandidateName(string name)
             => name is "Equals" or "StartsWith" or "IsMatch" or "Match" or "Contains" or "IsLoopback";
 
-        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target)
-            => TryMatch(operation, symbols, target, through: false);
+        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target, CancellationToken cancellationToken)
+            => TryMatch(operation, symbols, target, new PeerTraceOptions(false, cancellationToken));
 
         /// <summary>
-        /// With <paramref name="through"/>, the peer is followed through normalisations too (MapToIPv4, a conditional on
-        /// IsIPv4MappedToIPv6): the position of a comparison with a peer, whether DS0040 reports it or not (LiteralOwnership).
+        /// With <see cref="PeerTraceOptions.ThroughNormalisation"/>, the peer is followed through normalisations too: the
+        /// position of a comparison with a peer, whether DS0040 reports it or not (LiteralOwnership).
         /// </summary>
-        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target, bool through)
+        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target, PeerTraceOptions through)
         {
             switch (operation)
             {
@@ -102,7 +103,7 @@ namespace DualStackAnalyzers.Internals
         /// <c>switch (ip.ToString()) { case "10.0.0.7": … }</c> and switch expressions: the comparison is the switch; the
         /// diagnostic goes on the value switched on (what a fix normalises), the first IPv4 label names the text.
         /// </summary>
-        private static PeerComparison? MatchSwitch(IOperation switchOperation, IOperation value, System.Collections.Generic.IEnumerable<IOperation> constants, NetSymbols symbols, bool through)
+        private static PeerComparison? MatchSwitch(IOperation switchOperation, IOperation value, System.Collections.Generic.IEnumerable<IOperation> constants, NetSymbols symbols, PeerTraceOptions through)
         {
             if (OperationHelpers.SkipConversions(value)?.Type?.SpecialType != SpecialType.System_String)
             {
@@ -156,7 +157,7 @@ namespace DualStackAnalyzers.Internals
         public SyntaxNode ReportedSyntax
             => Operation is ISwitchOperation or ISwitchExpressionOperation ? PeerOperand.Syntax : Operation.Syntax;
 
-        private static PeerComparison? MatchInvocation(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, bool through)
+        private static PeerComparison? MatchInvocation(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             var arguments = invocation.Arguments;
@@ -222,7 +223,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerComparison? AddressPair(PeerComparisonKind kind, IOperation operation, IOperation left, IOperation right, NetSymbols symbols, bool through)
+        private static PeerComparison? AddressPair(PeerComparisonKind kind, IOperation operation, IOperation left, IOperation right, NetSymbols symbols, PeerTraceOptions through)
         {
             // Cheap side first: the IPv4 constant.
             var rightAddress = KnownAddressValues.OfAddress(right, symbols);
@@ -248,7 +249,7 @@ namespace DualStackAnalyzers.Internals
             => address.Family == KnownFamily.IPv4
                && address.Display is not ("IPAddress.Any" or "IPAddress.Broadcast" or "IPAddress.None" or "\"0.0.0.0\"" or "\"255.255.255.255\"");
 
-        private static PeerComparison? TextPair(IOperation operation, IOperation left, IOperation right, NetSymbols symbols, bool through)
+        private static PeerComparison? TextPair(IOperation operation, IOperation left, IOperation right, NetSymbols symbols, PeerTraceOptions through)
         {
             if (IPv4Text(right) is { } rightText && PeerAddressFlow.Trace(left, symbols, through) is { } leftTrace)
             {
@@ -269,7 +270,7 @@ namespace DualStackAnalyzers.Internals
                 ? text
                 : null;
 
-        private static PeerComparison? MatchBinary(IBinaryOperation binary, NetSymbols symbols, bool through)
+        private static PeerComparison? MatchBinary(IBinaryOperation binary, NetSymbols symbols, PeerTraceOptions through)
         {
             var left = OperationHelpers.SkipConversions(binary.LeftOperand)!;
             var right = OperationHelpers.SkipConversions(binary.RightOperand)!;
@@ -292,7 +293,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary><c>text is "10.0.0.7"</c>, <c>text is "10.0.0.7" or "10.0.0.8"</c>.</summary>
-        private static PeerComparison? MatchPattern(IIsPatternOperation isPattern, NetSymbols symbols, bool through)
+        private static PeerComparison? MatchPattern(IIsPatternOperation isPattern, NetSymbols symbols, PeerTraceOptions through)
         {
             if (isPattern.Value.Type?.SpecialType != SpecialType.System_String)
             {
@@ -320,7 +321,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerComparison? MatchRegex(IInvocationOperation invocation, NetSymbols symbols, bool through)
+        private static PeerComparison? MatchRegex(IInvocationOperation invocation, NetSymbols symbols, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             var regexType = symbols.Peers.Regex;
@@ -402,7 +403,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerComparison? MatchContains(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerSymbols peers, bool through)
+        private static PeerComparison? MatchContains(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerSymbols peers, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             IOperation? collection;

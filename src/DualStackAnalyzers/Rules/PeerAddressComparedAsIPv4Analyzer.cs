@@ -60,7 +60,7 @@ namespace DualStackAnalyzers.Rules
                     return;
             }
 
-            var comparison = PeerComparison.TryMatch(context.Operation, facts.Symbols, facts.Target);
+            var comparison = PeerComparison.TryMatch(context.Operation, facts.Symbols, facts.Target, context.CancellationToken);
             if (comparison is null)
             {
                 return;
@@ -70,7 +70,7 @@ namespace DualStackAnalyzers.Rules
             // dual-stack socket reports IPv4 clients with family InterNetworkV6 (ground truth fact 4). A branch on
             // IsIPv4MappedToIPv6 does (the value is known not to be mapped there).
             var syntax = comparison.ReportedSyntax;
-            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation) || PeerAddressFlow.InsideMappedBranch(syntax))
+            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation, context.CancellationToken) || PeerAddressFlow.InsideMappedBranch(syntax))
             {
                 return;
             }
