@@ -53,8 +53,14 @@ namespace DualStackAnalyzers.Tests.Robustness
         public static string RulesDirectory => Repository.PathOf("tests", "DualStackAnalyzers.Tests", "Rules");
 
         /// <summary>The rule test files, by file name.</summary>
+        /// <summary>
+        /// The rule test files whose inputs are C#. ConfigurationFileTests' inputs are JSON, Dockerfiles and YAML:
+        /// its readers are robustness-tested there (malformed and half-typed files).
+        /// </summary>
         public static IReadOnlyList<string> RuleTestFiles()
-            => Directory.GetFiles(RulesDirectory, "*.cs").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal).ToList()!;
+            => Directory.GetFiles(RulesDirectory, "*.cs").Select(Path.GetFileName)
+                .Where(n => n != "ConfigurationFileTests.cs")
+                .OrderBy(n => n, StringComparer.Ordinal).ToList()!;
 
         public static IReadOnlyList<CorpusSource> SourcesOf(string fileName)
         {

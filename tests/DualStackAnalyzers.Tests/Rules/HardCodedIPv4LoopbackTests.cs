@@ -11,6 +11,16 @@ namespace DualStackAnalyzers.Tests.Rules
     /// <summary>DS0021: the IPv4 loopback as a client target (literals and IPAddress.Loopback); listeners are DS0004's.</summary>
     public class HardCodedIPv4LoopbackTests
     {
+        /// <summary>What DS0040's fix leaves: a normalised peer compared with text is DS0040's business, not a hard-coded loopback.</summary>
+        [Fact]
+        public Task NormalisedPeerComparedWithTextIsSilent() => VerifyAsync("""
+            class Peers
+            {
+                static IPAddress Normalize(IPAddress ip) => ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip;
+                static bool IsLocal(Socket socket) => Normalize(((IPEndPoint)socket.RemoteEndPoint!).Address)?.ToString() == "127.0.0.1";
+            }
+            """);
+
         private static Task VerifyAsync(string body, ReferenceAssemblies? references = null)
             => HardCodedIPv4AddressTests.VerifyAsync(body, references);
 

@@ -53,7 +53,7 @@ namespace DualStackAnalyzers.Tests.Runtime
         /// <summary>GET / over HTTP and expects "pong": true when served.</summary>
         public static async Task<bool> HttpAsync(IPAddress address, int port)
         {
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
             var host = address.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + address + "]" : address.ToString();
             try
             {

@@ -60,10 +60,10 @@ namespace DualStackAnalyzers.Tests.Samples
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             var exited = process.WaitForExitAsync();
-            if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMinutes(10))) != exited)
+            if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMinutes(30))) != exited)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("samples/run.sh " + string.Join(" ", arguments) + " took over 10 minutes");
+                throw new TimeoutException("samples/run.sh " + string.Join(" ", arguments) + " took over 30 minutes");
             }
 
             var text = await stdout + await stderr;
