@@ -116,7 +116,7 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                     return null;
                 }
 
-                var consumer = TextConsumers.Find(text.Operation, symbols);
+                var consumer = TextConsumers.Find(text.Operation, symbols, cancellationToken);
                 var first = text.Pieces.FirstOrDefault(p => p.Kind != HostKind.StringHost || consumer.Use == TextUse.Sink);
                 if (first is null)
                 {

@@ -117,7 +117,15 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                     var operation = model.GetOperation(current, cancellationToken);
                     if (operation is not null)
                     {
-                        comparison = PeerComparison.TryMatch(operation, symbols, target);
+                        // A switch reports on the value it switches on.
+                        var outer = operation;
+                        while (outer.Parent is IConversionOperation or IParenthesizedOperation)
+                        {
+                            outer = outer.Parent;
+                        }
+
+                        comparison = PeerComparison.TryMatch(operation, symbols, target, cancellationToken)
+                            ?? (outer.Parent is ISwitchOperation or ISwitchExpressionOperation ? PeerComparison.TryMatch(outer.Parent, symbols, target, cancellationToken) : null);
                     }
                 }
 

@@ -39,6 +39,10 @@ namespace DualStackAnalyzers.Internals
             switch (text.Construction)
             {
                 case HostPortConstruction.Interpolation:
+                    // The fix cuts ":8080" off the source text of the part: it must be written plainly (no escapes).
+                    return piece.PortDigits is null
+                        || (text.Segments[piece.HostIndex + 1].Operation.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InterpolatedStringTextSyntax part
+                            && part.TextToken.Text.StartsWith(":" + piece.PortDigits, System.StringComparison.Ordinal));
                 case HostPortConstruction.Concatenation:
                     return true;
                 case HostPortConstruction.Format:

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,8 +13,8 @@ namespace DualStackAnalyzers.Internals
     /// (<c>KnownProxies.Add(IPAddress.Parse("10.0.0.1"))</c>, <c>new IPNetwork(IPAddress.Parse("10.0.0.0"), 8)</c>,
     /// <c>IPNetwork.Parse("10.0.0.0/8")</c>, collection initializers).</item>
     /// <item>DS0040: what a peer address is compared with (<c>remote.Equals(IPAddress.Parse("10.0.0.7"))</c>,
-    /// <c>ip.ToString() == "10.0.0.7"</c>, an allow-list passed to <c>Contains(peer)</c>), directly or through a local of
-    /// the same body.</item>
+    /// <c>ip.ToString() == "10.0.0.7"</c>, an allow-list passed to <c>Contains(peer)</c>, in a local or a readonly field of
+    /// the type) — also when the peer was normalised first, where DS0040 itself is silent.</item>
     /// </list>
     /// </summary>
     internal static class LiteralOwnership
@@ -26,7 +27,7 @@ namespace DualStackAnalyzers.Internals
         /// the string literal (or of the constant byte array / IPAddress expression) the caller is about to report.
         /// Cheap enough to call for every literal a literal rule would report; never throws on incomplete code.
         /// </summary>
-        public static string? OwnerOf(IOperation literal, CompilationFacts facts)
+        public static string? OwnerOf(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default)
         {
             var symbols = facts.Symbols;
             var current = literal;
@@ -67,7 +68,7 @@ namespace DualStackAnalyzers.Internals
                                 continue;
                             }
 
-                            return ComparedWithPeer(invocation, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                            return ComparedWithPeer(invocation, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
                         }
 
                         if (argument.Parent is IObjectCreationOperation creation)
@@ -89,10 +90,10 @@ namespace DualStackAnalyzers.Internals
                         continue;
 
                     case IInvocationOperation receiverCall when receiverCall.Instance == current:
-                        return ComparedWithPeer(receiverCall, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                        return ComparedWithPeer(receiverCall, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
 
                     case IBinaryOperation or IIsPatternOperation or IConstantPatternOperation or IBinaryPatternOperation:
-                        if (ComparedWithPeer(parent, facts))
+                        if (ComparedWithPeer(parent, facts, cancellationToken))
                         {
                             return RuleIds.PeerAddressComparedAsIPv4;
                         }
@@ -107,13 +108,13 @@ namespace DualStackAnalyzers.Internals
 
                     // Stored in a local: owned when a use of that local in the same body is compared with a peer.
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return LocalComparedWithPeer(declarator.Symbol, parent, facts) ? RuleIds.PeerAddressComparedAsIPv4 : null;
+                        return LocalComparedWithPeer(declarator.Symbol, parent, facts, cancellationToken) ? RuleIds.PeerAddressComparedAsIPv4 : null;
 
                     // An allow-list field (static readonly HashSet<string> Allowed = { … }): owned when the type compares a peer with it.
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
-                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts))
+                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts, cancellationToken))
                             {
                                 return RuleIds.PeerAddressComparedAsIPv4;
                             }
@@ -130,7 +131,8 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>True when DS0020/DS0021 must stay silent on the literal.</summary>
-        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts) => OwnerOf(literal, facts) is not null;
+        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default)
+            => OwnerOf(literal, facts, cancellationToken) is not null;
 
         private static bool IsAddressFactory(IMethodSymbol method, NetSymbols symbols)
         {
@@ -145,7 +147,7 @@ namespace DualStackAnalyzers.Internals
                    || NetSymbols.Is(type, symbols.Peers.HttpOverridesIPNetwork);
         }
 
-        private static bool ComparedWithPeer(IOperation comparison, CompilationFacts facts)
+        private static bool ComparedWithPeer(IOperation comparison, CompilationFacts facts, CancellationToken cancellationToken)
         {
             if (comparison is IConstantPatternOperation or IBinaryPatternOperation)
             {
@@ -164,15 +166,15 @@ namespace DualStackAnalyzers.Internals
                 }
             }
 
-            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target) is not null
-                || ComparedWithAddressText(comparison, facts);
+            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, new PeerTraceOptions(true, cancellationToken)) is not null
+                || ComparedWithAddressText(comparison, facts, cancellationToken);
         }
 
         /// <summary>
         /// <c>x.ToString() == "127.0.0.1"</c> where x is an IPAddress: the comparison is DS0040's even after the peer
         /// was normalised (then it is correct), so the literal is not a hard-coded address for DS0020/DS0021.
         /// </summary>
-        private static bool ComparedWithAddressText(IOperation comparison, CompilationFacts facts)
+        private static bool ComparedWithAddressText(IOperation comparison, CompilationFacts facts, CancellationToken cancellationToken)
         {
             if (comparison is not IBinaryOperation binary)
             {
@@ -183,6 +185,7 @@ namespace DualStackAnalyzers.Internals
             {
                 foreach (var node in side.DescendantsAndSelf())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (node is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }
                         && NetSymbols.Is(instance.Type, facts.Symbols.IPAddress))
                     {
@@ -195,7 +198,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>
-        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts)
+        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts, CancellationToken cancellationToken)
         {
             var model = anchor.SemanticModel;
             if (model is null)
@@ -212,6 +215,7 @@ namespace DualStackAnalyzers.Internals
 
                 foreach (var token in reference.GetSyntax().DescendantTokens())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
                         || model.GetOperation(identifier) is not IFieldReferenceOperation use
                         || !SymbolEqualityComparer.Default.Equals(use.Field, field))
@@ -225,7 +229,7 @@ namespace DualStackAnalyzers.Internals
                         current = current.Parent;
                     }
 
-                    if (current.Parent is { } comparison && ComparedWithPeer(comparison, facts))
+                    if (current.Parent is { } comparison && ComparedWithPeer(comparison, facts, cancellationToken))
                     {
                         return true;
                     }
@@ -235,10 +239,11 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        private static bool LocalComparedWithPeer(ILocalSymbol local, IOperation anchor, CompilationFacts facts)
+        private static bool LocalComparedWithPeer(ILocalSymbol local, IOperation anchor, CompilationFacts facts, CancellationToken cancellationToken)
         {
             foreach (var node in OperationHelpers.Root(anchor).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && !reference.IsDeclaration)
                 {
                     var use = (IOperation)reference;
@@ -247,7 +252,7 @@ namespace DualStackAnalyzers.Internals
                         use = use.Parent;
                     }
 
-                    if (use.Parent is { } comparison && ComparedWithPeer(comparison, facts))
+                    if (use.Parent is { } comparison && ComparedWithPeer(comparison, facts, cancellationToken))
                     {
                         return true;
                     }

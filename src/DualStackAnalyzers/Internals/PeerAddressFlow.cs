@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -29,6 +31,24 @@ namespace DualStackAnalyzers.Internals
         public PeerTrace WithAddressNode(IOperation node) => new PeerTrace(Source, SourceDisplay, node);
     }
 
+    /// <summary>How far a trace goes, and the token that stops it (every walk over a body checks it).</summary>
+    internal readonly struct PeerTraceOptions
+    {
+        public PeerTraceOptions(bool throughNormalisation, CancellationToken cancellationToken)
+        {
+            ThroughNormalisation = throughNormalisation;
+            CancellationToken = cancellationToken;
+        }
+
+        /// <summary>
+        /// MapToIPv4/MapToIPv6, conditionals on IsIPv4MappedToIPv6 and address-to-address helpers do not end the trace, and a
+        /// local is followed through any earlier write: where a peer value is, normalised or not (LiteralOwnership).
+        /// </summary>
+        public bool ThroughNormalisation { get; }
+
+        public CancellationToken CancellationToken { get; }
+    }
+
     /// <summary>
     /// Follows a value back to a peer address (DS0040): <c>HttpContext.Connection.RemoteIpAddress</c>,
     /// <c>IHttpConnectionFeature.RemoteIpAddress</c>, <c>ConnectionContext.RemoteEndPoint</c>, <c>Socket.RemoteEndPoint</c>
@@ -40,10 +60,13 @@ namespace DualStackAnalyzers.Internals
     {
         private const int MaxDepth = 8;
 
-        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols)
-            => Trace(value, symbols, 0, null);
+        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, CancellationToken cancellationToken)
+            => Trace(value, symbols, 0, null, new PeerTraceOptions(false, cancellationToken));
 
-        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        public static PeerTrace? Trace(IOperation? value, NetSymbols symbols, PeerTraceOptions options)
+            => Trace(value, symbols, 0, null, options);
+
+        private static PeerTrace? Trace(IOperation? operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             if (operation is null || depth > MaxDepth)
             {
@@ -57,11 +80,11 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var result = TraceCore(operation, symbols, depth, visited);
+            var result = TraceCore(operation, symbols, depth, visited, through);
             return result is not null && NetSymbols.Is(operation.Type, symbols.IPAddress) ? result.WithAddressNode(operation) : result;
         }
 
-        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceCore(IOperation operation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var peers = symbols.Peers;
             switch (operation)
@@ -76,7 +99,7 @@ namespace DualStackAnalyzers.Internals
                     // endpoint.Address
                     if (property.Property.Name == "Address" && NetSymbols.Is(property.Property.ContainingType, symbols.IPEndPoint))
                     {
-                        return Trace(property.Instance, symbols, depth + 1, visited);
+                        return Trace(property.Instance, symbols, depth + 1, visited, through);
                     }
 
                     return null;
@@ -86,40 +109,47 @@ namespace DualStackAnalyzers.Internals
                     return new PeerTrace(field, field.Field.ContainingType.Name + ".RemoteEndPoint", null);
 
                 case IInvocationOperation invocation:
-                    return TraceInvocation(invocation, symbols, depth, visited);
+                    return TraceInvocation(invocation, symbols, depth, visited, through);
 
                 case IConditionalAccessOperation conditionalAccess:
-                    return Trace(conditionalAccess.WhenNotNull, symbols, depth + 1, visited);
+                    return Trace(conditionalAccess.WhenNotNull, symbols, depth + 1, visited, through);
 
                 case IConditionalAccessInstanceOperation instance:
-                    return ConditionalAccessOf(instance) is { } access ? Trace(access.Operation, symbols, depth + 1, visited) : null;
+                    return ConditionalAccessOf(instance) is { } access ? Trace(access.Operation, symbols, depth + 1, visited, through) : null;
 
                 case ICoalesceOperation coalesce:
-                    return Trace(coalesce.Value, symbols, depth + 1, visited);
+                    return Trace(coalesce.Value, symbols, depth + 1, visited, through);
 
                 case IConditionalOperation conditional:
                     // `ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip` is the normalisation itself.
-                    if (MentionsNormalisation(conditional.Condition.Syntax))
+                    if (!through.ThroughNormalisation && MentionsNormalisation(conditional.Condition.Syntax))
                     {
                         return null;
                     }
 
-                    return Trace(conditional.WhenTrue, symbols, depth + 1, visited) ?? Trace(conditional.WhenFalse, symbols, depth + 1, visited);
+                    return Trace(conditional.WhenTrue, symbols, depth + 1, visited, through) ?? Trace(conditional.WhenFalse, symbols, depth + 1, visited, through);
 
                 case IArrayElementReferenceOperation element:
-                    return Trace(element.ArrayReference, symbols, depth + 1, visited);
+                    return Trace(element.ArrayReference, symbols, depth + 1, visited, through);
 
                 case ILocalReferenceOperation local:
-                    return TraceLocal(local, symbols, depth, visited);
+                    return TraceLocal(local, symbols, depth, visited, through);
 
                 default:
                     return null;
             }
         }
 
-        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceInvocation(IInvocationOperation invocation, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
+            // Through normalisations, an address-to-address helper (our fix's NormalizeMapped, a user's own) keeps the peer.
+            if (through.ThroughNormalisation && invocation.Arguments.Length == 1 && NetSymbols.Is(method.ReturnType, symbols.IPAddress)
+                && NetSymbols.Is(invocation.Arguments[0].Value.Type, symbols.IPAddress))
+            {
+                return Trace(invocation.Arguments[0].Value, symbols, depth + 1, visited, through);
+            }
+
             if (method.IsStatic || invocation.Instance is null)
             {
                 return null;
@@ -139,13 +169,15 @@ namespace DualStackAnalyzers.Internals
                 case "ToUpper":
                 case "ToUpperInvariant":
                 case "AsSpan":
+                case "MapToIPv4" when through.ThroughNormalisation:
+                case "MapToIPv6" when through.ThroughNormalisation:
                     var instanceType = invocation.Instance.Type;
-                    if (method.Name != "ToString" && instanceType?.SpecialType != SpecialType.System_String)
+                    if (method.Name is not ("ToString" or "MapToIPv4" or "MapToIPv6") && instanceType?.SpecialType != SpecialType.System_String)
                     {
                         return null;
                     }
 
-                    return Trace(invocation.Instance, symbols, depth + 1, visited);
+                    return Trace(invocation.Instance, symbols, depth + 1, visited, through);
 
                 default:
                     // MapToIPv4() normalises; MapToIPv6() and every other method end the trace.
@@ -157,7 +189,7 @@ namespace DualStackAnalyzers.Internals
         /// A local holds what its last write before the use wrote (source order; enough for straight-line code). A write
         /// that normalises (<c>ip = ip.MapToIPv4()</c>, a conditional on IsIPv4MappedToIPv6) or calls a user method ends the trace.
         /// </summary>
-        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited)
+        private static PeerTrace? TraceLocal(ILocalReferenceOperation reference, NetSymbols symbols, int depth, HashSet<ILocalSymbol>? visited, PeerTraceOptions through)
         {
             var local = reference.Local;
             visited ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
@@ -166,41 +198,33 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            // Writes before the use, the last one first. Normally only the last one counts; through normalisations, the
+            // latest one that holds a peer (`ip = ip.MapToIPv4()` leads back to the first write).
             var position = reference.Syntax.SpanStart;
-            IOperation? lastWrite = null;
-            var lastStart = -1;
+            var writes = new List<(int End, IOperation Node)>();
             foreach (var node in OperationHelpers.Root(reference).Descendants())
             {
-                var write = WriteOf(node, local);
-                if (write is null)
+                through.CancellationToken.ThrowIfCancellationRequested();
+                if (WriteOf(node, local) is not null && node.Syntax.Span.End <= position)
                 {
-                    continue;
-                }
-
-                // The write's own position: where the value is stored (the end of the assignment or declarator).
-                var start = node.Syntax.Span.End;
-                if (start <= position && start > lastStart)
-                {
-                    lastWrite = node;
-                    lastStart = start;
+                    writes.Add((node.Syntax.Span.End, node));
                 }
             }
 
-            PeerTrace? result;
-            switch (lastWrite)
+            writes.Sort((a, b) => b.End.CompareTo(a.End));
+            PeerTrace? result = null;
+            foreach (var (_, write) in writes)
             {
-                case null:
-                    result = null;
+                result = write switch
+                {
+                    IArgumentOperation argument => FillsRemoteEndPoint(argument, symbols) is { } filler ? new PeerTrace(argument, filler, null) : null,
+                    IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern } => Trace(isPattern.Value, symbols, depth + 1, visited, through),
+                    _ => Trace(WriteOf(write, local), symbols, depth + 1, visited, through),
+                };
+                if (result is not null || !through.ThroughNormalisation)
+                {
                     break;
-                case IArgumentOperation argument:
-                    result = FillsRemoteEndPoint(argument, symbols) is { } filler ? new PeerTrace(argument, filler, null) : null;
-                    break;
-                case IDeclarationPatternOperation { Parent: IIsPatternOperation isPattern }:
-                    result = Trace(isPattern.Value, symbols, depth + 1, visited);
-                    break;
-                default:
-                    result = Trace(WriteOf(lastWrite, local), symbols, depth + 1, visited);
-                    break;
+                }
             }
 
             visited.Remove(local);
@@ -312,28 +336,19 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>Does the expression test or apply the IPv4-mapped normalisation?</summary>
         public static bool MentionsNormalisation(SyntaxNode node)
-        {
-            foreach (var token in node.DescendantTokens())
-            {
-                if (token.ValueText is "IsIPv4MappedToIPv6" or "MapToIPv4")
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => node.DescendantTokens().Any(token => token.ValueText is "IsIPv4MappedToIPv6" or "MapToIPv4"); // one expression: bounded
 
         /// <summary>
         /// rules.md: comparisons after a normalisation earlier in the method are silent. Locals are followed write by write
         /// (see <see cref="TraceLocal"/>); this covers the rest: a member that is assigned a normalised value before the
         /// comparison (<c>context.Connection.RemoteIpAddress = ip.MapToIPv4();</c>).
         /// </summary>
-        public static bool NormalisedEarlier(IOperation comparison)
+        public static bool NormalisedEarlier(IOperation comparison, CancellationToken cancellationToken)
         {
             var position = comparison.Syntax.SpanStart;
             foreach (var node in OperationHelpers.Root(comparison).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node.Syntax.SpanStart >= position)
                 {
                     continue;
@@ -378,21 +393,11 @@ namespace DualStackAnalyzers.Internals
         /// <summary>A condition that tests IsIPv4MappedToIPv6 itself (not one that merely contains a normalised comparison).</summary>
         private static bool TestsMapped(SyntaxNode condition)
         {
-            var tests = false;
-            foreach (var node in condition.DescendantNodesAndSelf())
-            {
-                switch (node)
-                {
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax:
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapToIPv4" } }:
-                        return false;
-                    case Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "IsIPv4MappedToIPv6" }:
-                        tests = true;
-                        break;
-                }
-            }
-
-            return tests;
+            // One condition: a bounded walk.
+            var nodes = condition.DescendantNodesAndSelf();
+            return nodes.Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: "IsIPv4MappedToIPv6" })
+                && !nodes.Any(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.ConditionalExpressionSyntax
+                    || n is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name.Identifier.ValueText: "MapToIPv4" } });
         }
 
         private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)

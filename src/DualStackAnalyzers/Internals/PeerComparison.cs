@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -72,22 +73,91 @@ namespace DualStackAnalyzers.Internals
         public static bool IsCandidateName(string name)
             => name is "Equals" or "StartsWith" or "IsMatch" or "Match" or "Contains" or "IsLoopback";
 
-        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target)
+        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target, CancellationToken cancellationToken)
+            => TryMatch(operation, symbols, target, new PeerTraceOptions(false, cancellationToken));
+
+        /// <summary>
+        /// With <see cref="PeerTraceOptions.ThroughNormalisation"/>, the peer is followed through normalisations too: the
+        /// position of a comparison with a peer, whether DS0040 reports it or not (LiteralOwnership).
+        /// </summary>
+        public static PeerComparison? TryMatch(IOperation operation, NetSymbols symbols, TargetFramework target, PeerTraceOptions through)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation when IsCandidateName(invocation.TargetMethod.Name):
-                    return MatchInvocation(invocation, symbols, target);
+                    return MatchInvocation(invocation, symbols, target, through);
                 case IBinaryOperation binary when binary.OperatorKind is BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
-                    return MatchBinary(binary, symbols);
+                    return MatchBinary(binary, symbols, through);
                 case IIsPatternOperation isPattern:
-                    return MatchPattern(isPattern, symbols);
+                    return MatchPattern(isPattern, symbols, through);
+                case ISwitchOperation switchStatement:
+                    return MatchSwitch(switchStatement, switchStatement.Value, SwitchStatementConstants(switchStatement), symbols, through);
+                case ISwitchExpressionOperation switchExpression:
+                    return MatchSwitch(switchExpression, switchExpression.Value, SwitchExpressionConstants(switchExpression), symbols, through);
                 default:
                     return null;
             }
         }
 
-        private static PeerComparison? MatchInvocation(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target)
+        /// <summary>
+        /// <c>switch (ip.ToString()) { case "10.0.0.7": … }</c> and switch expressions: the comparison is the switch; the
+        /// diagnostic goes on the value switched on (what a fix normalises), the first IPv4 label names the text.
+        /// </summary>
+        private static PeerComparison? MatchSwitch(IOperation switchOperation, IOperation value, System.Collections.Generic.IEnumerable<IOperation> constants, NetSymbols symbols, PeerTraceOptions through)
+        {
+            if (OperationHelpers.SkipConversions(value)?.Type?.SpecialType != SpecialType.System_String)
+            {
+                return null;
+            }
+
+            foreach (var constant in constants)
+            {
+                if (IPv4Text(constant) is { } text)
+                {
+                    return PeerAddressFlow.Trace(value, symbols, through) is { } trace
+                        ? new PeerComparison(PeerComparisonKind.TextEquals, switchOperation, value, constant, "the IPv4 text \"" + text + "\"", trace)
+                        : null;
+                }
+            }
+
+            return null;
+        }
+
+        private static System.Collections.Generic.IEnumerable<IOperation> SwitchStatementConstants(ISwitchOperation switchStatement)
+        {
+            foreach (var section in switchStatement.Cases)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    switch (clause)
+                    {
+                        case ISingleValueCaseClauseOperation single:
+                            yield return single.Value;
+                            break;
+                        case IPatternCaseClauseOperation { Pattern: IConstantPatternOperation constant }:
+                            yield return constant.Value;
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static System.Collections.Generic.IEnumerable<IOperation> SwitchExpressionConstants(ISwitchExpressionOperation switchExpression)
+        {
+            foreach (var arm in switchExpression.Arms)
+            {
+                if (arm.Pattern is IConstantPatternOperation constant)
+                {
+                    yield return constant.Value;
+                }
+            }
+        }
+
+        /// <summary>Where a diagnostic of this comparison goes: the comparison, or for a switch the value switched on.</summary>
+        public SyntaxNode ReportedSyntax
+            => Operation is ISwitchOperation or ISwitchExpressionOperation ? PeerOperand.Syntax : Operation.Syntax;
+
+        private static PeerComparison? MatchInvocation(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             var arguments = invocation.Arguments;
@@ -97,12 +167,12 @@ namespace DualStackAnalyzers.Internals
                 case "Equals" when !method.IsStatic && arguments.Length == 1 && invocation.Instance is not null:
                     if (NetSymbols.Is(method.ContainingType, symbols.IPAddress))
                     {
-                        return AddressPair(PeerComparisonKind.AddressEquals, invocation, invocation.Instance, arguments[0].Value, symbols);
+                        return AddressPair(PeerComparisonKind.AddressEquals, invocation, invocation.Instance, arguments[0].Value, symbols, through);
                     }
 
                     if (method.ContainingType.SpecialType == SpecialType.System_String)
                     {
-                        return TextPair(invocation, invocation.Instance, arguments[0].Value, symbols);
+                        return TextPair(invocation, invocation.Instance, arguments[0].Value, symbols, through);
                     }
 
                     return null;
@@ -111,12 +181,12 @@ namespace DualStackAnalyzers.Internals
                 case "Equals" when method.IsStatic && arguments.Length >= 2:
                     if (method.ContainingType.SpecialType == SpecialType.System_String)
                     {
-                        return TextPair(invocation, arguments[0].Value, arguments[1].Value, symbols);
+                        return TextPair(invocation, arguments[0].Value, arguments[1].Value, symbols, through);
                     }
 
                     if (method.ContainingType.SpecialType == SpecialType.System_Object)
                     {
-                        return AddressPair(PeerComparisonKind.AddressEquals, invocation, arguments[0].Value, arguments[1].Value, symbols);
+                        return AddressPair(PeerComparisonKind.AddressEquals, invocation, arguments[0].Value, arguments[1].Value, symbols, through);
                     }
 
                     return null;
@@ -124,7 +194,7 @@ namespace DualStackAnalyzers.Internals
                 case "StartsWith" when !method.IsStatic && method.ContainingType.SpecialType == SpecialType.System_String && arguments.Length >= 1 && invocation.Instance is not null:
                     if (OperationHelpers.SkipConversions(arguments[0].Value)?.ConstantValue is { HasValue: true, Value: string prefix }
                         && KnownAddressValues.IsIPv4Prefix(prefix)
-                        && PeerAddressFlow.Trace(invocation.Instance, symbols) is { } prefixTrace)
+                        && PeerAddressFlow.Trace(invocation.Instance, symbols, through) is { } prefixTrace)
                     {
                         return new PeerComparison(PeerComparisonKind.TextPrefix, invocation, invocation.Instance, arguments[0].Value, "the prefix \"" + prefix + "\"", prefixTrace);
                     }
@@ -132,7 +202,7 @@ namespace DualStackAnalyzers.Internals
                     return null;
 
                 case "IsMatch" or "Match":
-                    return MatchRegex(invocation, symbols);
+                    return MatchRegex(invocation, symbols, through);
 
                 case "IsLoopback" when method.IsStatic && arguments.Length == 1 && NetSymbols.Is(method.ContainingType, symbols.IPAddress):
                     // IsLoopback(::ffff:127.0.0.1) is false before .NET Core 3.0 (rules.md, Know the target).
@@ -141,29 +211,29 @@ namespace DualStackAnalyzers.Internals
                         return null;
                     }
 
-                    return PeerAddressFlow.Trace(arguments[0].Value, symbols) is { } loopbackTrace
+                    return PeerAddressFlow.Trace(arguments[0].Value, symbols, through) is { } loopbackTrace
                         ? new PeerComparison(PeerComparisonKind.IsLoopback, invocation, arguments[0].Value, null, "IPv4 loopback (IPAddress.IsLoopback does not recognise ::ffff:127.0.0.1 before .NET Core 3.0)", loopbackTrace)
                         : null;
 
                 case "Contains":
-                    return MatchContains(invocation, symbols, target, peers);
+                    return MatchContains(invocation, symbols, target, peers, through);
 
                 default:
                     return null;
             }
         }
 
-        private static PeerComparison? AddressPair(PeerComparisonKind kind, IOperation operation, IOperation left, IOperation right, NetSymbols symbols)
+        private static PeerComparison? AddressPair(PeerComparisonKind kind, IOperation operation, IOperation left, IOperation right, NetSymbols symbols, PeerTraceOptions through)
         {
             // Cheap side first: the IPv4 constant.
             var rightAddress = KnownAddressValues.OfAddress(right, symbols);
-            if (IsPeerLikeIPv4(rightAddress) && PeerAddressFlow.Trace(left, symbols) is { } leftTrace)
+            if (IsPeerLikeIPv4(rightAddress) && PeerAddressFlow.Trace(left, symbols, through) is { } leftTrace)
             {
                 return new PeerComparison(kind, operation, left, right, "IPv4 " + rightAddress.Display, leftTrace);
             }
 
             var leftAddress = KnownAddressValues.OfAddress(left, symbols);
-            if (IsPeerLikeIPv4(leftAddress) && PeerAddressFlow.Trace(right, symbols) is { } rightTrace)
+            if (IsPeerLikeIPv4(leftAddress) && PeerAddressFlow.Trace(right, symbols, through) is { } rightTrace)
             {
                 return new PeerComparison(kind, operation, right, left, "IPv4 " + leftAddress.Display, rightTrace);
             }
@@ -179,14 +249,14 @@ namespace DualStackAnalyzers.Internals
             => address.Family == KnownFamily.IPv4
                && address.Display is not ("IPAddress.Any" or "IPAddress.Broadcast" or "IPAddress.None" or "\"0.0.0.0\"" or "\"255.255.255.255\"");
 
-        private static PeerComparison? TextPair(IOperation operation, IOperation left, IOperation right, NetSymbols symbols)
+        private static PeerComparison? TextPair(IOperation operation, IOperation left, IOperation right, NetSymbols symbols, PeerTraceOptions through)
         {
-            if (IPv4Text(right) is { } rightText && PeerAddressFlow.Trace(left, symbols) is { } leftTrace)
+            if (IPv4Text(right) is { } rightText && PeerAddressFlow.Trace(left, symbols, through) is { } leftTrace)
             {
                 return new PeerComparison(PeerComparisonKind.TextEquals, operation, left, right, "the IPv4 text \"" + rightText + "\"", leftTrace);
             }
 
-            if (IPv4Text(left) is { } leftText && PeerAddressFlow.Trace(right, symbols) is { } rightTrace)
+            if (IPv4Text(left) is { } leftText && PeerAddressFlow.Trace(right, symbols, through) is { } rightTrace)
             {
                 return new PeerComparison(PeerComparisonKind.TextEquals, operation, right, left, "the IPv4 text \"" + leftText + "\"", rightTrace);
             }
@@ -200,7 +270,7 @@ namespace DualStackAnalyzers.Internals
                 ? text
                 : null;
 
-        private static PeerComparison? MatchBinary(IBinaryOperation binary, NetSymbols symbols)
+        private static PeerComparison? MatchBinary(IBinaryOperation binary, NetSymbols symbols, PeerTraceOptions through)
         {
             var left = OperationHelpers.SkipConversions(binary.LeftOperand)!;
             var right = OperationHelpers.SkipConversions(binary.RightOperand)!;
@@ -211,19 +281,19 @@ namespace DualStackAnalyzers.Internals
 
             if (left.Type?.SpecialType == SpecialType.System_String || right.Type?.SpecialType == SpecialType.System_String)
             {
-                return TextPair(binary, binary.LeftOperand, binary.RightOperand, symbols);
+                return TextPair(binary, binary.LeftOperand, binary.RightOperand, symbols, through);
             }
 
             if (binary.OperatorMethod is null && (NetSymbols.Is(left.Type, symbols.IPAddress) || NetSymbols.Is(right.Type, symbols.IPAddress)))
             {
-                return AddressPair(PeerComparisonKind.AddressReferenceEquals, binary, binary.LeftOperand, binary.RightOperand, symbols);
+                return AddressPair(PeerComparisonKind.AddressReferenceEquals, binary, binary.LeftOperand, binary.RightOperand, symbols, through);
             }
 
             return null;
         }
 
         /// <summary><c>text is "10.0.0.7"</c>, <c>text is "10.0.0.7" or "10.0.0.8"</c>.</summary>
-        private static PeerComparison? MatchPattern(IIsPatternOperation isPattern, NetSymbols symbols)
+        private static PeerComparison? MatchPattern(IIsPatternOperation isPattern, NetSymbols symbols, PeerTraceOptions through)
         {
             if (isPattern.Value.Type?.SpecialType != SpecialType.System_String)
             {
@@ -231,7 +301,7 @@ namespace DualStackAnalyzers.Internals
             }
 
             var text = FirstIPv4Constant(isPattern.Pattern);
-            return text is not null && PeerAddressFlow.Trace(isPattern.Value, symbols) is { } trace
+            return text is not null && PeerAddressFlow.Trace(isPattern.Value, symbols, through) is { } trace
                 ? new PeerComparison(PeerComparisonKind.TextEquals, isPattern, isPattern.Value, null, "the IPv4 text \"" + text + "\"", trace)
                 : null;
         }
@@ -251,7 +321,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerComparison? MatchRegex(IInvocationOperation invocation, NetSymbols symbols)
+        private static PeerComparison? MatchRegex(IInvocationOperation invocation, NetSymbols symbols, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             var regexType = symbols.Peers.Regex;
@@ -288,7 +358,7 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var trace = PeerAddressFlow.Trace(input, symbols);
+            var trace = PeerAddressFlow.Trace(input, symbols, through);
             return trace is null ? null : new PeerComparison(PeerComparisonKind.Regex, invocation, input, patternOperation, "the IPv4 pattern \"" + pattern + "\"", trace);
         }
 
@@ -333,7 +403,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static PeerComparison? MatchContains(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerSymbols peers)
+        private static PeerComparison? MatchContains(IInvocationOperation invocation, NetSymbols symbols, TargetFramework target, PeerSymbols peers, PeerTraceOptions through)
         {
             var method = invocation.TargetMethod;
             IOperation? collection;
@@ -355,8 +425,11 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
+            // Only strings and addresses can hold a peer: reject other Contains calls before reading any collection.
             var containingType = method.ContainingType;
-            if (containingType.SpecialType == SpecialType.System_String)
+            var valueType = OperationHelpers.SkipConversions(value)?.Type;
+            if (containingType.SpecialType == SpecialType.System_String
+                || (valueType?.SpecialType != SpecialType.System_String && !NetSymbols.Is(valueType, symbols.IPAddress)))
             {
                 return null;
             }
@@ -377,7 +450,7 @@ namespace DualStackAnalyzers.Internals
                     return null;
                 }
 
-                var trace = PeerAddressFlow.Trace(value, symbols);
+                var trace = PeerAddressFlow.Trace(value, symbols, through);
                 if (trace is null)
                 {
                     return null;
@@ -395,7 +468,7 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var listTrace = PeerAddressFlow.Trace(value, symbols);
+            var listTrace = PeerAddressFlow.Trace(value, symbols, through);
             return listTrace is null ? null : new PeerComparison(PeerComparisonKind.CollectionContains, invocation, value, collection, "a list of IPv4 entries (" + entries + ")", listTrace);
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,10 +41,10 @@ namespace DualStackAnalyzers.Internals
     /// </summary>
     internal static class TextConsumers
     {
-        public static TextConsumer Find(IOperation text, NetSymbols symbols)
+        public static TextConsumer Find(IOperation text, NetSymbols symbols, CancellationToken cancellationToken)
         {
             var uses = new List<(IOperation? Call, IArgumentOperation? Argument)>();
-            Collect(text, uses, 0);
+            Collect(text, uses, 0, cancellationToken);
             if (uses.Count == 0)
             {
                 return new TextConsumer(TextUse.Other, null, string.Empty);
@@ -67,7 +68,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>The calls that receive the text as an argument; (null, null) for any other use.</summary>
-        private static void Collect(IOperation text, List<(IOperation? Call, IArgumentOperation? Argument)> uses, int depth)
+        private static void Collect(IOperation text, List<(IOperation? Call, IArgumentOperation? Argument)> uses, int depth, CancellationToken cancellationToken)
         {
             var current = text;
             while (true)
@@ -92,11 +93,11 @@ namespace DualStackAnalyzers.Internals
                         return;
 
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } when depth < 2:
-                        AddLocalUses(declarator.Symbol, text, uses, depth);
+                        AddLocalUses(declarator.Symbol, text, uses, depth, cancellationToken);
                         return;
 
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current && depth < 2:
-                        AddLocalUses(target.Local, text, uses, depth);
+                        AddLocalUses(target.Local, text, uses, depth, cancellationToken);
                         return;
 
                     case IInvocationOperation invocation when invocation.Instance == current:
@@ -117,15 +118,16 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static void AddLocalUses(ILocalSymbol local, IOperation text, List<(IOperation? Call, IArgumentOperation? Argument)> uses, int depth)
+        private static void AddLocalUses(ILocalSymbol local, IOperation text, List<(IOperation? Call, IArgumentOperation? Argument)> uses, int depth, CancellationToken cancellationToken)
         {
             var before = uses.Count;
             foreach (var node in OperationHelpers.Root(text).Descendants())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (node is ILocalReferenceOperation reference && !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
                 {
-                    Collect(reference, uses, depth + 1);
+                    Collect(reference, uses, depth + 1, cancellationToken);
                 }
             }
 

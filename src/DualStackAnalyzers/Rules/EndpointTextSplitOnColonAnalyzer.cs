@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -59,8 +60,9 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var parse = name == "Split" ? PortParseOfSplit(invocation) : PortParseOfIndex(invocation);
-            if (parse is null || HandlesBracketFirst(invocation, parse) || FamilyGuards.IsGuarded(invocation.Syntax))
+            var cancellationToken = context.CancellationToken;
+            var parse = name == "Split" ? PortParseOfSplit(invocation, cancellationToken) : PortParseOfIndex(invocation, cancellationToken);
+            if (parse is null || HandlesBracketFirst(invocation, parse, cancellationToken) || FamilyGuards.IsGuarded(invocation.Syntax))
             {
                 return;
             }
@@ -126,9 +128,9 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>A piece of <c>text.Split(':')</c> (other than the first) that is parsed as a port.</summary>
-        private static IOperation? PortParseOfSplit(IInvocationOperation split)
+        private static IOperation? PortParseOfSplit(IInvocationOperation split, CancellationToken cancellationToken)
         {
-            foreach (var use in Uses(split))
+            foreach (var use in Uses(split, cancellationToken))
             {
                 // parts[1], parts[^1], parts[parts.Length - 1] (also Last()/ElementAt(1) through Enumerable).
                 IOperation? piece = null;
@@ -150,7 +152,7 @@ namespace DualStackAnalyzers.Rules
                     piece = pick;
                 }
 
-                if (piece is not null && PortParse(piece) is { } parse)
+                if (piece is not null && PortParse(piece, cancellationToken) is { } parse)
                 {
                     return parse;
                 }
@@ -160,9 +162,9 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>Text after an IndexOf/LastIndexOf(':') (Substring, AsSpan, Slice, a range) that is parsed as a port.</summary>
-        private static IOperation? PortParseOfIndex(IInvocationOperation indexOf)
+        private static IOperation? PortParseOfIndex(IInvocationOperation indexOf, CancellationToken cancellationToken)
         {
-            foreach (var use in Uses(indexOf))
+            foreach (var use in Uses(indexOf, cancellationToken))
             {
                 for (var current = use.Parent; current is not null && !(current is IBlockOperation) && !(current.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax); current = current.Parent)
                 {
@@ -170,7 +172,7 @@ namespace DualStackAnalyzers.Rules
                         || current.Syntax.IsKind(SyntaxKind.ElementAccessExpression);
                     if (isPiece)
                     {
-                        if (PortParse(current) is { } parse)
+                        if (PortParse(current, cancellationToken) is { } parse)
                         {
                             return parse;
                         }
@@ -184,13 +186,14 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>The value itself, and the references of the local it is stored in (same body).</summary>
-        private static IEnumerable<IOperation> Uses(IOperation value)
+        private static IEnumerable<IOperation> Uses(IOperation value, CancellationToken cancellationToken)
         {
             yield return value;
             if (StoredInLocal(value) is { } local)
             {
                 foreach (var node in OperationHelpers.Root(value).Descendants())
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local) && !reference.IsDeclaration)
                     {
                         yield return reference;
@@ -219,9 +222,9 @@ namespace DualStackAnalyzers.Rules
         /// The call that parses <paramref name="piece"/> as a port: int/ushort/… Parse or TryParse, Convert.ToInt32/…,
         /// directly or through a local; "as a port" = a UInt16 parse, or a result, out variable, parameter or piece named *port*.
         /// </summary>
-        private static IOperation? PortParse(IOperation piece)
+        private static IOperation? PortParse(IOperation piece, CancellationToken cancellationToken)
         {
-            foreach (var use in Uses(piece))
+            foreach (var use in Uses(piece, cancellationToken))
             {
                 var pieceNamedPort = use is ILocalReferenceOperation reference && IsPortName(reference.Local.Name);
                 for (var current = use.Parent; current is not null; current = current.Parent)
@@ -349,12 +352,13 @@ namespace DualStackAnalyzers.Rules
         private static bool IsPortName(string name) => name.IndexOf("port", StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>rules.md: code that handles '[' first is silent — a '[' or ']' literal in the body before the parse.</summary>
-        private static bool HandlesBracketFirst(IOperation split, IOperation parse)
+        private static bool HandlesBracketFirst(IOperation split, IOperation parse, CancellationToken cancellationToken)
         {
             var body = OperationHelpers.Root(split).Syntax;
             var end = parse.Syntax.Span.End;
             foreach (var token in body.DescendantTokens())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (token.SpanStart >= end)
                 {
                     break;

@@ -57,6 +57,7 @@ namespace DualStackAnalyzers.Rules
             var entries = new List<ForwardedProxyEntry>();
             foreach (var node in OperationHelpers.Root(invocation).Descendants())
             {
+                context.CancellationToken.ThrowIfCancellationRequested();
                 if (node is IInvocationOperation other
                     && ForwardedProxyEntries.IsCandidateName(other.TargetMethod.Name)
                     && ForwardedProxyEntries.TryGet(other, symbols) is { } otherEntry

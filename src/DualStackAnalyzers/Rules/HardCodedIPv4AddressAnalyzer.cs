@@ -368,7 +368,7 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 if (IsNetworkBase(operation)
-                    || LiteralOwnership.IsOwnedByPeerRules(operation, facts)
+                    || LiteralOwnership.IsOwnedByPeerRules(operation, facts, context.CancellationToken)
                     || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty)
                     || AddressLiteralContext.HasIPv6Twin(syntax))
                 {

@@ -62,7 +62,7 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var consumer = TextConsumers.Find(text.Operation, symbols);
+            var consumer = TextConsumers.Find(text.Operation, symbols, context.CancellationToken);
             if (consumer.Use == TextUse.Message)
             {
                 return; // log and exception messages are not endpoints

@@ -45,7 +45,7 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Invocation, OperationKind.Binary, OperationKind.IsPattern);
+                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Invocation, OperationKind.Binary, OperationKind.IsPattern, OperationKind.Switch, OperationKind.SwitchExpression);
             });
         }
 
@@ -60,7 +60,7 @@ namespace DualStackAnalyzers.Rules
                     return;
             }
 
-            var comparison = PeerComparison.TryMatch(context.Operation, facts.Symbols, facts.Target);
+            var comparison = PeerComparison.TryMatch(context.Operation, facts.Symbols, facts.Target, context.CancellationToken);
             if (comparison is null)
             {
                 return;
@@ -69,8 +69,8 @@ namespace DualStackAnalyzers.Rules
             // No FamilyGuards here: an `AddressFamily == InterNetwork` branch does not make a peer comparison safe, because a
             // dual-stack socket reports IPv4 clients with family InterNetworkV6 (ground truth fact 4). A branch on
             // IsIPv4MappedToIPv6 does (the value is known not to be mapped there).
-            var syntax = comparison.Operation.Syntax;
-            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation) || PeerAddressFlow.InsideMappedBranch(syntax))
+            var syntax = comparison.ReportedSyntax;
+            if (PeerAddressFlow.NormalisedEarlier(comparison.Operation, context.CancellationToken) || PeerAddressFlow.InsideMappedBranch(syntax))
             {
                 return;
             }

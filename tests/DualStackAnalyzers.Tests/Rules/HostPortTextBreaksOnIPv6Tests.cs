@@ -334,6 +334,34 @@ namespace DualStackAnalyzers.Tests.Rules
         }.RunAsync();
 
         [Fact]
+        public Task FixCompilesOnNetFramework() => new Fix
+        {
+            ReferenceAssemblies = TestReferences.Net461,
+            TestCode = """
+                using System;
+                using System.Net;
+
+                class Endpoints
+                {
+                    string Text(IPAddress ip, int port) => {|DS0030:ip + ":" + port|};
+
+                    Uri Url(string host, int port) => new Uri({|DS0030:"http://" + host + ":" + port + "/api"|});
+                }
+                """,
+            FixedCode = """
+                using System;
+                using System.Net;
+
+                class Endpoints
+                {
+                    string Text(IPAddress ip, int port) => new IPEndPoint(ip, port).ToString();
+
+                    Uri Url(string host, int port) => new UriBuilder("http", host, port, "/api").Uri;
+                }
+                """,
+        }.RunAsync();
+
+        [Fact]
         public Task FixAllFormatsEveryEndpointInTheDocument() => new Fix
         {
             TestCode = Usings + """

@@ -55,8 +55,20 @@ namespace DualStackAnalyzers.Tests.Rules
                         || remote.Equals(allowed)
                         || context.Connection.RemoteIpAddress?.ToString() is "10.0.0.11"
                         || text == "10.0.0.13"
+                        || remote.MapToIPv4().Equals(IPAddress.Parse("10.0.0.17"))
+                        || Normalised(client).ToString() == "10.0.0.18"
+                        || NormalizeMapped(context.Connection.RemoteIpAddress)?.ToString() == "10.0.0.20"
                         || Allowed.Contains(remote.ToString())
                         || Unused.Contains(text);
+                }
+
+                static IPAddress? NormalizeMapped(IPAddress? address) => address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+                static IPAddress Normalised(Socket client)
+                {
+                    var v = ((IPEndPoint)client.RemoteEndPoint).Address;
+                    if (v.IsIPv4MappedToIPv6) v = v.MapToIPv4();
+                    return v.ToString() == "10.0.0.19" ? v : v;
                 }
 
                 object NotPeers()
@@ -78,8 +90,8 @@ namespace DualStackAnalyzers.Tests.Rules
         });
 
         /// <summary>
-        /// The literal rule asks: an allow-list field compared with a peer (owned by DS0040, where the name-based
-        /// PeerAddressOwnership cannot see it) gets no DS0020, the same list unused by a comparison does.
+        /// The literal rule asks: an allow-list field compared with a peer (owned by DS0040) gets no DS0020; the same kind
+        /// of list that no peer is compared with does.
         /// </summary>
         [Fact]
         public Task HardCodedAddressRuleLeavesPeerAllowListsToDS0040() => new Infrastructure.DiagnosticTest<DualStackAnalyzers.Rules.HardCodedIPv4AddressAnalyzer>
@@ -117,6 +129,12 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("10.0.0.14", null)]
         [InlineData("10.0.0.15", "DS0040")]
         [InlineData("10.0.0.16", null)]
+        // Positions, not reports: a literal compared with a normalised peer (DS0040 stays silent there) is still DS0040's;
+        // "10.0.0.18" is compared with what a user method returns, which the method cannot know to be a peer.
+        [InlineData("10.0.0.17", "DS0040")]
+        [InlineData("10.0.0.18", null)]
+        [InlineData("10.0.0.19", "DS0040")]
+        [InlineData("10.0.0.20", "DS0040")]
         public void OwnerOfTheLiteral(string literal, string? owner)
         {
             var (model, facts) = Compiled.Value;

@@ -86,6 +86,68 @@ namespace DualStackAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task SwitchOnPeerTextIsFlaggedOnTheValue() => FlagsAsync("""
+            class Server
+            {
+                string Role(Socket client)
+                {
+                    switch ({|DS0040:((IPEndPoint)client.RemoteEndPoint).Address.ToString()|})
+                    {
+                        case "10.0.0.7": return "admin";
+                        case "::1": return "local";
+                        default: return "user";
+                    }
+                }
+
+                string Zone(Socket client) => {|DS0040:((IPEndPoint)client.RemoteEndPoint).Address.ToString()|} switch
+                {
+                    "10.0.0.8" => "office",
+                    _ => "internet",
+                };
+
+                string Other(Socket client) => ((IPEndPoint)client.RemoteEndPoint).Address.ToString() switch
+                {
+                    "::1" => "local",
+                    _ => "remote",
+                };
+            }
+            """);
+
+        [Fact]
+        public Task SwitchValueIsNormalised() => new Fix
+        {
+            TestCode = Sources.Usings + """
+                class Server
+                {
+                    string Role(Socket client)
+                    {
+                        var ip = ((IPEndPoint){|#1:client.RemoteEndPoint|}).Address;
+                        switch ({|#0:ip.ToString()|})
+                        {
+                            case "10.0.0.7": return "admin";
+                            default: return "user";
+                        }
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Expected("Socket.RemoteEndPoint", "the IPv4 text \"10.0.0.7\"") },
+            FixedCode = Sources.Usings + """
+                class Server
+                {
+                    string Role(Socket client)
+                    {
+                        var ip = ((IPEndPoint)client.RemoteEndPoint).Address;
+                        switch ((ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString())
+                        {
+                            case "10.0.0.7": return "admin";
+                            default: return "user";
+                        }
+                    }
+                }
+                """,
+        }.RunAsync();
+
+        [Fact]
         public Task PatternVariableFromRemoteEndPointIsFollowed() => FlagsAsync("""
             class Server
             {
@@ -555,6 +617,47 @@ namespace DualStackAnalyzers.Tests.Rules
                 """,
             NumberOfIncrementalIterations = 3,
             NumberOfFixAllIterations = 1,
+        }.RunAsync();
+
+        [Fact]
+        public Task FixCompilesOnNetFramework() => new Fix
+        {
+            ReferenceAssemblies = TestReferences.Net461,
+            TestCode = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    bool IsLocal(Socket client) => {|DS0040:IPAddress.IsLoopback(((IPEndPoint)client.RemoteEndPoint).Address)|};
+
+                    bool IsOffice(Socket client)
+                    {
+                        var ip = ((IPEndPoint){|#1:client.RemoteEndPoint|}).Address;
+                        return {|#0:ip.ToString() == "10.0.0.7"|};
+                    }
+                }
+                """,
+            ExpectedDiagnostics = { Expected("Socket.RemoteEndPoint", "the IPv4 text \"10.0.0.7\"") },
+            FixedCode = """
+                using System.Net;
+                using System.Net.Sockets;
+
+                class Server
+                {
+                    bool IsLocal(Socket client) => IPAddress.IsLoopback(NormalizeMapped(((IPEndPoint)client.RemoteEndPoint).Address));
+
+                    bool IsOffice(Socket client)
+                    {
+                        var ip = ((IPEndPoint)client.RemoteEndPoint).Address;
+                        return (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() == "10.0.0.7";
+                    }
+
+                    /// <summary>An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d: returns a.b.c.d for it, any other address unchanged.</summary>
+                    private static IPAddress NormalizeMapped(IPAddress address)
+                        => address != null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+                }
+                """,
         }.RunAsync();
 
         [Fact]
