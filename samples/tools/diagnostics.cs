@@ -59,7 +59,7 @@ if (expectedFile is null)
 else
 {
     var expected = File.Exists(expectedFile)
-        ? File.ReadAllLines(expectedFile).Select(x => x.Replace("(no fix)", "").Trim()).Where(x => x.Length > 0 && !x.StartsWith('#')).ToHashSet()
+        ? File.ReadAllLines(expectedFile).Select(x => x.Replace("(no fix)", "").Replace("(ide fix)", "").Trim()).Where(x => x.Length > 0 && !x.StartsWith('#')).ToHashSet()
         : new HashSet<string>();
     var keys = actual.Select(a => a.Key).ToHashSet();
     failures.AddRange(expected.Except(keys).Order().Select(k => "missing:    " + k));

@@ -76,6 +76,8 @@ namespace DualStackAnalyzers.CodeFixes.Internals
             }
 
             var function = (LocalFunctionStatementSyntax)SyntaxFactory.ParseStatement(Body.Replace("MODIFIERS ", string.Empty).Replace("/// <summary>A UdpClient bound to the port for IPv4 and IPv6 where the OS has IPv6, and for IPv4 where it has not.</summary>", "// A UdpClient bound to the port for IPv4 and IPv6 where the OS has IPv6, and for IPv4 where it has not."));
+            // A blank line between the program and the helper, as between members.
+            function = function.WithLeadingTrivia(function.GetLeadingTrivia().Insert(0, SyntaxFactory.EndOfLine("\n")));
             editor.InsertAfter(last, SyntaxFactory.GlobalStatement(function).WithAdditionalAnnotations(
                 Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation,
                 Microsoft.CodeAnalysis.Simplification.Simplifier.AddImportsAnnotation,

@@ -308,24 +308,8 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                 return socketType is null || protocol is null ? null : (socketType, protocol);
             }
 
-            private static InvocationExpressionSyntax ListenAnyIP(InvocationExpressionSyntax invocation, SyntaxNode? configure, string? portText = null)
-            {
-                var access = (MemberAccessExpressionSyntax)invocation.Expression;
-                var arguments = new List<ArgumentSyntax>();
-                var args = invocation.ArgumentList.Arguments;
-                arguments.Add(SyntaxFactory.Argument(SyntaxFactory.ParseExpression(portText ?? string.Empty)));
-                if (configure is ArgumentSyntax configureArgument)
-                {
-                    arguments.Add(configureArgument.WithNameColon(null));
-                }
-
-                return invocation
-                    .WithExpression(access.WithName(SyntaxFactory.IdentifierName("ListenAnyIP").WithTriviaFrom(access.Name)))
-                    .WithArgumentList(invocation.ArgumentList.WithArguments(SyntaxFactory.SeparatedList(arguments)));
-            }
-
             private InvocationExpressionSyntax ListenAnyIP(InvocationExpressionSyntax invocation, SyntaxNode? configure)
-                => ListenAnyIP(invocation, configure, PortText);
+                => KestrelListenRewrite.ToPortOnly(invocation, "ListenAnyIP", PortText, configure);
 
             /// <summary>Kestrel pair (T7): remove the IPv4 listener and make the IPv6Any one ListenAnyIP (no fallback otherwise).</summary>
             private void RemoveKestrelIPv4Listener(SyntaxEditor editor, HashSet<SyntaxNode> done)
@@ -353,7 +337,7 @@ namespace DualStackAnalyzers.CodeFixes.Rules
                         && TypeTraits.Normalize(other.Port.Syntax) == port
                         && NetSymbols.HasMethod(symbols.KestrelServerOptions, "ListenAnyIP", other.Configure is null ? 1 : 2, isStatic: false))
                     {
-                        FixHelpers.ReplaceOnce(editor, done, invocation, ListenAnyIP(invocation, other.Configure?.Syntax, other.Port.Syntax.WithoutTrivia().ToString()));
+                        FixHelpers.ReplaceOnce(editor, done, invocation, KestrelListenRewrite.ToPortOnly(invocation, "ListenAnyIP", other.Port.Syntax.WithoutTrivia().ToString(), other.Configure?.Syntax));
                     }
                 }
             }

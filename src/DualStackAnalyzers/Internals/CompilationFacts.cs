@@ -14,6 +14,7 @@ namespace DualStackAnalyzers.Internals
         private readonly ConcurrentDictionary<SyntaxTree, TypeTraits> topLevelTraits = new ConcurrentDictionary<SyntaxTree, TypeTraits>();
         private readonly AnalyzerOptions analyzerOptions;
         private TargetFramework? target;
+        private bool? isTestProject;
 
         private CompilationFacts(NetSymbols symbols, AnalyzerOptions analyzerOptions)
         {
@@ -27,6 +28,39 @@ namespace DualStackAnalyzers.Internals
         public DualStackOptions.Cache Options { get; }
 
         public TargetFramework Target => target ??= TargetFramework.From(Symbols.Compilation, analyzerOptions);
+
+        /// <summary>
+        /// MSBuild says IsTestProject=true (the package makes it compiler-visible), or the project references
+        /// xunit, NUnit, MSTest or TUnit. Computed once per compilation.
+        /// </summary>
+        public bool IsTestProject => isTestProject ??= DetectTestProject(Symbols.Compilation, analyzerOptions);
+
+        internal static bool DetectTestProject(Compilation compilation, AnalyzerOptions options)
+        {
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var value)
+                && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                switch (assembly.Name)
+                {
+                    case "xunit.core":
+                    case "xunit.assert":
+                    case "xunit.v3.core":
+                    case "xunit.v3.assert":
+                    case "nunit.framework":
+                    case "Microsoft.VisualStudio.TestPlatform.TestFramework":
+                    case "MSTest.TestFramework":
+                    case "TUnit.Core":
+                        return true;
+                }
+            }
+
+            return false;
+        }
 
         public static CompilationFacts? TryCreate(Compilation compilation, AnalyzerOptions options)
         {

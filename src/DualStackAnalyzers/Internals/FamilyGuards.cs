@@ -27,6 +27,10 @@ namespace DualStackAnalyzers.Internals
                         return true;
                     case SwitchExpressionSyntax switchExpression when child != switchExpression.GoverningExpression && IsFamilyTest(switchExpression.GoverningExpression):
                         return true;
+                    case SwitchExpressionArmSyntax arm when child == arm.Expression && IsFamilyTest(arm.Pattern):
+                        return true; // AddressFamily.InterNetwork => ...
+                    case SwitchSectionSyntax section when child is StatementSyntax && LabelsTestFamily(section):
+                        return true; // case AddressFamily.InterNetwork: ...
                     case CatchClauseSyntax { Parent: TryStatementSyntax tryStatement } when MentionsIPv6Attempt(tryStatement.Block):
                         return true;
                     case BlockSyntax block when child is StatementSyntax statement && FollowsFamilyExit(block.Statements, statement):
@@ -37,6 +41,19 @@ namespace DualStackAnalyzers.Internals
                         return true;
                     case BaseTypeDeclarationSyntax:
                         return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool LabelsTestFamily(SwitchSectionSyntax section)
+        {
+            foreach (var label in section.Labels)
+            {
+                if (IsFamilyTest(label))
+                {
+                    return true;
                 }
             }
 

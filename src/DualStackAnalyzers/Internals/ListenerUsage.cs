@@ -119,7 +119,7 @@ namespace DualStackAnalyzers.Internals
             return null;
         }
 
-        private static IEnumerable<InvocationExpressionSyntax> Invocations(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static IEnumerable<InvocationExpressionSyntax> Invocations(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
         {
             foreach (var declaration in declarations)
             {
@@ -134,7 +134,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary><paramref name="expression"/> names the owner, or its .Server/.Client socket.</summary>
-        private static bool RefersTo(ExpressionSyntax expression, ISymbol owner, SemanticModel model)
+        public static bool RefersTo(ExpressionSyntax expression, ISymbol owner, SemanticModel model)
         {
             if (expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Server" or "Client" } inner
                 && !(inner.Expression is ThisExpressionSyntax))
@@ -158,7 +158,7 @@ namespace DualStackAnalyzers.Internals
                 || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression).Symbol, owner);
         }
 
-        private static SyntaxNode? MemberOf(SyntaxNode node)
+        public static SyntaxNode? MemberOf(SyntaxNode node)
             => node.FirstAncestorOrSelf<SyntaxNode>(n => (n is MemberDeclarationSyntax && n is not GlobalStatementSyntax) || n is CompilationUnitSyntax);
 
         private static bool IsInLoop(SyntaxNode node, SyntaxNode? stopAt)

@@ -31,5 +31,28 @@ namespace DualStackAnalyzers.Internals
                 customTags: new[] { "DualStack" });
 #pragma warning restore RS2008
         }
+
+        /// <summary>A descriptor for diagnostics reported at compilation end (tagged so the IDE knows when it can run).</summary>
+        public static DiagnosticDescriptor CreateCompilationEnd(
+            string id,
+            string category,
+            string title,
+            string messageFormat,
+            DiagnosticSeverity severity,
+            string description)
+        {
+#pragma warning disable RS2008 // Release tracking is checked by a meta-test over every descriptor (the factory hides IDs from RS2008).
+            return new DiagnosticDescriptor(
+                id,
+                title,
+                messageFormat,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpUri(id),
+                customTags: new[] { "DualStack", WellKnownDiagnosticTags.CompilationEnd });
+#pragma warning restore RS2008
+        }
     }
 }

@@ -1,4 +1,6 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -12,13 +14,17 @@ namespace DualStackAnalyzers.Internals
         /// of the field in the same body, or the field's initializer in the same tree. Null when it cannot be seen.
         /// </summary>
         public static IObjectCreationOperation? Find(IOperation? receiver, NetSymbols symbols)
+            => FindCreation(receiver, symbols.Socket);
+
+        /// <summary>As <see cref="Find"/>, for a creation of any type (a UdpClient, a TcpListener).</summary>
+        public static IObjectCreationOperation? FindCreation(IOperation? receiver, INamedTypeSymbol? type)
         {
             receiver = OperationHelpers.SkipConversions(receiver);
             switch (receiver)
             {
                 case ILocalReferenceOperation local:
                     var writes = OperationHelpers.LocalWrites(local);
-                    return !writes.IsDefault && writes.Length == 1 ? AsSocketCreation(writes[0], symbols) : null;
+                    return !writes.IsDefault && writes.Length == 1 ? AsCreation(writes[0], type) : null;
                 case IFieldReferenceOperation field:
                     IObjectCreationOperation? found = null;
                     foreach (var node in OperationHelpers.Root(receiver).Descendants())
@@ -31,7 +37,7 @@ namespace DualStackAnalyzers.Internals
                                 return null;
                             }
 
-                            found = AsSocketCreation(assignment.Value, symbols);
+                            found = AsCreation(assignment.Value, type);
                         }
                     }
 
@@ -46,18 +52,56 @@ namespace DualStackAnalyzers.Internals
                         if (model is not null && reference.SyntaxTree == model.SyntaxTree
                             && reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value })
                         {
-                            return AsSocketCreation(model.GetOperation(value), symbols);
+                            return AsCreation(model.GetOperation(value), type);
                         }
                     }
 
-                    return null;
+                    return model is null ? null : FindFieldAssignmentInType(field.Field, model, type);
                 default:
                     return null;
             }
         }
 
-        private static IObjectCreationOperation? AsSocketCreation(IOperation? value, NetSymbols symbols)
-            => OperationHelpers.SkipConversions(value) is IObjectCreationOperation creation && NetSymbols.Is(creation.Type, symbols.Socket) ? creation : null;
+        /// <summary>The one assignment of the field anywhere in its type (e.g. the constructor creates, Start() binds), in this tree.</summary>
+        private static IObjectCreationOperation? FindFieldAssignmentInType(IFieldSymbol field, SemanticModel model, INamedTypeSymbol? type)
+        {
+            AssignmentExpressionSyntax? found = null;
+            foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree)
+                {
+                    continue;
+                }
+
+                foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                {
+                    var name = assignment.Left switch
+                    {
+                        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name != field.Name || !assignment.IsKind(SyntaxKind.SimpleAssignmentExpression))
+                    {
+                        continue;
+                    }
+
+                    if (found is not null)
+                    {
+                        return null;
+                    }
+
+                    found = assignment;
+                }
+            }
+
+            return found is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(found.Left).Symbol, field)
+                ? AsCreation(model.GetOperation(found.Right), type)
+                : null;
+        }
+
+        private static IObjectCreationOperation? AsCreation(IOperation? value, INamedTypeSymbol? type)
+            => OperationHelpers.SkipConversions(value) is IObjectCreationOperation creation && NetSymbols.Is(creation.Type, type) ? creation : null;
 
         /// <summary>Raw and ICMP sockets speak one family's protocol: no family rule applies to them.</summary>
         public static bool IsRawOrIcmp(IObjectCreationOperation creation)

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,6 +14,9 @@ namespace DualStackAnalyzers.Internals
     internal sealed class TypeTraits
     {
         private readonly List<(WellKnownAddress Kind, string Port)> ipv6Binds = new List<(WellKnownAddress, string)>();
+        private readonly List<(string Port, SyntaxNode Node)> ipv4AnyBinds = new List<(string, SyntaxNode)>();
+        private readonly HashSet<string> ipv6FamilyCreations = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<SyntaxNode, bool> dualModeMembers = new Dictionary<SyntaxNode, bool>();
 
         public bool UsesBroadcast { get; private set; }
 
@@ -37,6 +41,27 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
+        /// <summary>
+        /// Is there an IPv4 wildcard bind of this port (written the same way) that can run together with
+        /// <paramref name="ipv6Bind"/>? Binds in exclusive branches (if/else, ?:, try/catch, switch sections) are
+        /// alternatives, not a pair: the IPv6 one alone is still IPv6-only.
+        /// </summary>
+        public bool HasIPv4AnyBindAlongside(string portText, SyntaxNode ipv6Bind)
+        {
+            foreach (var bind in ipv4AnyBinds)
+            {
+                if (bind.Port == portText && !AreExclusive(bind.Node, ipv6Bind))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Does the type create a <paramref name="typeName"/> (Socket, UdpClient, TcpClient) with AddressFamily.InterNetworkV6?</summary>
+        public bool CreatesWithIPv6Family(string typeName) => ipv6FamilyCreations.Contains(typeName);
+
         public static TypeTraits Compute(IEnumerable<SyntaxNode> declarations)
         {
             var traits = new TypeTraits();
@@ -52,6 +77,9 @@ namespace DualStackAnalyzers.Internals
                         case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                             traits.ObserveLiteral(literal.Token.ValueText);
                             break;
+                        case ObjectCreationExpressionSyntax creation:
+                            traits.ObserveCreation(creation);
+                            break;
                     }
                 }
             }
@@ -64,8 +92,17 @@ namespace DualStackAnalyzers.Internals
             switch (identifier.Identifier.ValueText)
             {
                 case "EnableBroadcast":
-                case "Broadcast":
                     UsesBroadcast = true;
+                    break;
+                case "Broadcast":
+                    // IPAddress.Broadcast or SocketOptionName.Broadcast, not a chat server's Broadcast() method.
+                    if (identifier.Parent is MemberAccessExpressionSyntax { Expression: var owner } access && access.Name == identifier
+                        && owner.ToString() is var ownerText
+                        && (ownerText.EndsWith("IPAddress", StringComparison.Ordinal) || ownerText.EndsWith("SocketOptionName", StringComparison.Ordinal)))
+                    {
+                        UsesBroadcast = true;
+                    }
+
                     break;
                 case "MulticastOption":
                 case "JoinMulticastGroup":
@@ -82,7 +119,170 @@ namespace DualStackAnalyzers.Internals
                 case "IPv6Loopback":
                     AddIPv6Bind(identifier, WellKnownAddress.IPv6Loopback);
                     break;
+                case "Any":
+                    AddIPv4AnyBind(identifier);
+                    break;
             }
+        }
+
+        /// <summary>
+        /// Sockets created for one family: <c>new UdpClient(port, family)</c> binds in its constructor, and
+        /// <c>new UdpClient(port)</c> / <c>new TcpListener(port)</c> bind 0.0.0.0.
+        /// </summary>
+        private void ObserveCreation(ObjectCreationExpressionSyntax creation)
+        {
+            var typeName = creation.Type switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                _ => null,
+            };
+            if (typeName is not ("Socket" or "UdpClient" or "TcpClient" or "TcpListener") || creation.ArgumentList is not { } list)
+            {
+                return;
+            }
+
+            var arguments = list.Arguments;
+            var dualMode = InDualModeMember(creation);
+            foreach (var argument in arguments)
+            {
+                if (FamilyName(argument.Expression) == "InterNetworkV6" && !dualMode)
+                {
+                    ipv6FamilyCreations.Add(typeName);
+                }
+            }
+
+            if (typeName == "UdpClient" && arguments.Count == 2)
+            {
+                var family = FamilyName(arguments[1].Expression);
+                if (family == "InterNetworkV6" && !dualMode)
+                {
+                    ipv6Binds.Add((WellKnownAddress.IPv6Any, Normalize(arguments[0].Expression)));
+                }
+                else if (family == "InterNetwork")
+                {
+                    AddIPv4AnyBind(Normalize(arguments[0].Expression), creation);
+                }
+            }
+            else if (typeName is "UdpClient" or "TcpListener" && arguments.Count == 1
+                && FamilyName(arguments[0].Expression) is null && arguments[0].Expression is not ObjectCreationExpressionSyntax)
+            {
+                // A port, or an endpoint local: as an endpoint its text never equals an IPv6 bind's port text.
+                AddIPv4AnyBind(Normalize(arguments[0].Expression), creation);
+            }
+        }
+
+        /// <summary>
+        /// An IPv6 socket made in a member that turns dual mode on is dual, not the IPv6 half of a per-family pair
+        /// (our own fixes' helpers are such members).
+        /// </summary>
+        private bool InDualModeMember(SyntaxNode node)
+        {
+            var member = node.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or PropertyDeclarationSyntax or FieldDeclarationSyntax or CompilationUnitSyntax);
+            if (member is null)
+            {
+                return false;
+            }
+
+            if (!dualModeMembers.TryGetValue(member, out var result))
+            {
+                result = member.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+                    .Any(a => a.Left is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DualMode" } && a.Right.IsKind(SyntaxKind.TrueLiteralExpression));
+                dualModeMembers[member] = result;
+            }
+
+            return result;
+        }
+
+        private static string? FamilyName(ExpressionSyntax expression)
+            => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && name is "InterNetwork" or "InterNetworkV6" ? name : null;
+
+        /// <summary>IPAddress.Any as the address argument of a bind or endpoint: record the port argument's text.</summary>
+        private void AddIPv4AnyBind(IdentifierNameSyntax identifier)
+        {
+            if (identifier.Parent is not MemberAccessExpressionSyntax access || access.Name != identifier
+                || access.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax list } argument || list.Arguments.Count < 2 || list.Arguments[0] != argument)
+            {
+                return;
+            }
+
+            AddIPv4AnyBind(Normalize(list.Arguments[1].Expression), access);
+        }
+
+        /// <summary>
+        /// An IPv4 bind that is the fallback of a dual-stack construction (under an OSSupportsIPv6 test, or in a member
+        /// that turns dual mode on, like our own fixes' helpers) is not the IPv4 half of a per-family pair.
+        /// </summary>
+        private void AddIPv4AnyBind(string port, SyntaxNode node)
+        {
+            if (InDualModeMember(node))
+            {
+                return;
+            }
+
+            for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; current = current.Parent)
+            {
+                var condition = current switch
+                {
+                    IfStatementSyntax ifStatement => ifStatement.Condition,
+                    ConditionalExpressionSyntax conditional => conditional.Condition,
+                    _ => null,
+                };
+                if (condition is not null && condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == "OSSupportsIPv6"))
+                {
+                    return;
+                }
+            }
+
+            ipv4AnyBinds.Add((port, node));
+        }
+
+        /// <summary>Two nodes in different arms of one if/else, conditional, try/catch or switch never run together.</summary>
+        internal static bool AreExclusive(SyntaxNode a, SyntaxNode b)
+        {
+            if (a.SyntaxTree != b.SyntaxTree)
+            {
+                return false;
+            }
+
+            // The first ancestor of a that also contains b is their common ancestor: only a branching one separates them.
+            var common = a.Parent;
+            while (common is not null && !common.Span.Contains(b.Span))
+            {
+                common = common.Parent;
+            }
+
+            IEnumerable<SyntaxNode>? arms = common switch
+            {
+                IfStatementSyntax { Else: { } elseClause } ifStatement => new SyntaxNode[] { ifStatement.Statement, elseClause },
+                ConditionalExpressionSyntax conditional => new SyntaxNode[] { conditional.WhenTrue, conditional.WhenFalse },
+                TryStatementSyntax tryStatement => new SyntaxNode[] { tryStatement.Block }.Concat(tryStatement.Catches),
+                SwitchStatementSyntax switchStatement => switchStatement.Sections,
+                SwitchExpressionSyntax switchExpression => switchExpression.Arms,
+                _ => null,
+            };
+            if (arms is null)
+            {
+                return false;
+            }
+
+            int armOfA = -1, armOfB = -1, index = 0;
+            foreach (var arm in arms)
+            {
+                if (arm.Span.Contains(a.Span))
+                {
+                    armOfA = index;
+                }
+
+                if (arm.Span.Contains(b.Span))
+                {
+                    armOfB = index;
+                }
+
+                index++;
+            }
+
+            return armOfA >= 0 && armOfB >= 0 && armOfA != armOfB;
         }
 
         private void ObserveLiteral(string text)
@@ -111,7 +311,10 @@ namespace DualStackAnalyzers.Internals
                 return;
             }
 
-            ipv6Binds.Add((kind, Normalize(list.Arguments[1].Expression)));
+            if (!InDualModeMember(identifier))
+            {
+                ipv6Binds.Add((kind, Normalize(list.Arguments[1].Expression)));
+            }
         }
 
         public static string Normalize(SyntaxNode expression) => expression.WithoutTrivia().ToString().Replace(" ", string.Empty);

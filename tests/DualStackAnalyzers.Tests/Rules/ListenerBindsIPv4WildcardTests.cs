@@ -274,6 +274,16 @@ namespace DualStackAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task ABroadcastMethodIsNotTheBroadcastAddress() => FlagsAsync("""
+            class ChatServer
+            {
+                TcpListener Open(int port) => new TcpListener({|DS0001:IPAddress.Any|}, port);
+                void Broadcast(string message) { }
+                void Send() => Broadcast("hi");
+            }
+            """);
+
+        [Fact]
         public Task IPv4MulticastTypeIsSilent() => FlagsAsync("""
             class Ssdp
             {

@@ -43,39 +43,8 @@ namespace DualStackAnalyzers.Tests.Runtime
 
         public static async Task<LoopbackProgram> StartAsync(string source, bool web, bool withoutIPv6)
         {
-            var directory = Directory.CreateTempSubdirectory("dualstack-run-").FullName;
-            var compilation = CSharpCompilation.Create(
-                "app",
-                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
-                web ? FixedCode.WebReferences.Value : FixedCode.RuntimeReferences.Value,
-                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
-            var dll = Path.Combine(directory, "app.dll");
-            var emitted = compilation.Emit(dll);
-            if (!emitted.Success)
-            {
-                throw new InvalidOperationException("The fixed code does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
-            }
-
-            var version = Environment.Version;
-            var frameworks = "{\"name\":\"Microsoft.NETCore.App\",\"version\":\"" + version.Major + "." + version.Minor + ".0\"}"
-                + (web ? ",{\"name\":\"Microsoft.AspNetCore.App\",\"version\":\"" + version.Major + "." + version.Minor + ".0\"}" : string.Empty);
-            File.WriteAllText(Path.Combine(directory, "app.runtimeconfig.json"),
-                "{\"runtimeOptions\":{\"tfm\":\"net" + version.Major + "." + version.Minor + "\",\"frameworks\":[" + frameworks + "]}}");
-
-            var start = new ProcessStartInfo(DotnetHost(), "\"" + dll + "\"")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-                WorkingDirectory = directory,
-            };
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            if (withoutIPv6)
-            {
-                start.Environment["LD_PRELOAD"] = NoIPv6Shim.Path ?? throw new InvalidOperationException("no shim");
-            }
-
+            var (directory, dll) = Build(source, web);
+            var start = StartInfo(directory, dll, withoutIPv6);
             var program = new LoopbackProgram(Process.Start(start)!, directory);
             var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             program.process.OutputDataReceived += (_, e) =>
@@ -130,7 +99,51 @@ namespace DualStackAnalyzers.Tests.Runtime
             return program;
         }
 
-        private static string DotnetHost()
+        /// <summary>Compiles <paramref name="source"/> into a fresh folder with a runtimeconfig for this machine's runtime.</summary>
+        internal static (string Directory, string Dll) Build(string source, bool web)
+        {
+            var directory = Directory.CreateTempSubdirectory("dualstack-run-").FullName;
+            var compilation = CSharpCompilation.Create(
+                "app",
+                new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest)) },
+                web ? FixedCode.WebReferences.Value : FixedCode.RuntimeReferences.Value,
+                new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Disable));
+            var dll = Path.Combine(directory, "app.dll");
+            var emitted = compilation.Emit(dll);
+            if (!emitted.Success)
+            {
+                throw new InvalidOperationException("The fixed code does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)) + "\n" + source);
+            }
+
+            var version = Environment.Version;
+            var frameworks = "{\"name\":\"Microsoft.NETCore.App\",\"version\":\"" + version.Major + "." + version.Minor + ".0\"}"
+                + (web ? ",{\"name\":\"Microsoft.AspNetCore.App\",\"version\":\"" + version.Major + "." + version.Minor + ".0\"}" : string.Empty);
+            File.WriteAllText(Path.Combine(directory, "app.runtimeconfig.json"),
+                "{\"runtimeOptions\":{\"tfm\":\"net" + version.Major + "." + version.Minor + "\",\"frameworks\":[" + frameworks + "]}}");
+            return (directory, dll);
+        }
+
+        /// <summary>How to run the built program: `dotnet app.dll`, with the no-IPv6 shim preloaded when asked.</summary>
+        internal static ProcessStartInfo StartInfo(string directory, string dll, bool withoutIPv6)
+        {
+            var start = new ProcessStartInfo(DotnetHost(), "\"" + dll + "\"")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = directory,
+            };
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            if (withoutIPv6)
+            {
+                start.Environment["LD_PRELOAD"] = NoIPv6Shim.Path ?? throw new InvalidOperationException("no shim");
+            }
+
+            return start;
+        }
+
+        internal static string DotnetHost()
         {
             var root = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
             if (!string.IsNullOrEmpty(root) && File.Exists(root))
