@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,13 +72,14 @@ namespace DualStackAnalyzers.Internals
     /// <summary>What a rule gets for each URL host that reaches a listener.</summary>
     internal readonly struct UrlHostReport
     {
-        public UrlHostReport(FoundUrlHost host, UrlSink sink, IReadOnlyList<FoundUrlHost> sinkHosts, ISymbol containingSymbol, Action<Diagnostic> report)
+        public UrlHostReport(FoundUrlHost host, UrlSink sink, IReadOnlyList<FoundUrlHost> sinkHosts, ISymbol containingSymbol, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             Host = host;
             Sink = sink;
             SinkHosts = sinkHosts;
             ContainingSymbol = containingSymbol;
             Report = report;
+            CancellationToken = cancellationToken;
         }
 
         public FoundUrlHost Host { get; }
@@ -91,6 +93,9 @@ namespace DualStackAnalyzers.Internals
         public ISymbol ContainingSymbol { get; }
 
         public Action<Diagnostic> Report { get; }
+
+        /// <summary>The analysis's cancellation, for a rule's checks over the type before it reports.</summary>
+        public CancellationToken CancellationToken { get; }
 
         /// <summary>The use site as an additional location, or none when the text is written in the call itself.</summary>
         public IEnumerable<Location>? AdditionalLocations => Host.UseSite is null ? null : new[] { Host.UseSite.GetLocation() };
@@ -382,7 +387,7 @@ namespace DualStackAnalyzers.Internals
                 // A field of this file reports its own literal (AnalyzeFieldInitializer).
                 if (wanted(host.Host.Kind) && !DeclaredIn(host.ViaField, tree) && !IsGuarded(host, sink))
                 {
-                    report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic));
+                    report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
                 }
             }
         }
@@ -406,7 +411,7 @@ namespace DualStackAnalyzers.Internals
             // Where the field is read in this file, the sinks of the enclosing body are where its text may arrive.
             var roots = new HashSet<SyntaxNode>();
             var root = context.Operation.Syntax.SyntaxTree.GetRoot(context.CancellationToken);
-            foreach (var token in root.DescendantTokens())
+            foreach (var token in Walks.Tokens(root, context.CancellationToken))
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
                 {
@@ -436,7 +441,7 @@ namespace DualStackAnalyzers.Internals
                         {
                             if (wanted(host.Host.Kind) && SymbolEqualityComparer.Default.Equals(host.ViaField, field) && !IsGuarded(host, sink))
                             {
-                                report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic));
+                                report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
                             }
                         }
                     }
@@ -802,11 +807,11 @@ namespace DualStackAnalyzers.Internals
         /// of <paramref name="kind"/> on the same port as <paramref name="like"/>? (A 127.0.0.1 URL with a [::1] URL on
         /// its port is a deliberate pair.) Syntax only: runs when a rule is about to report.
         /// </summary>
-        public static bool TypeWritesUrl(INamedTypeSymbol? type, SyntaxNode node, UrlHostKind kind, UrlHost like)
+        public static bool TypeWritesUrl(INamedTypeSymbol? type, SyntaxNode node, UrlHostKind kind, UrlHost like, CancellationToken cancellationToken)
         {
             foreach (var declaration in CompilationFacts.Declarations(type, node))
             {
-                foreach (var token in declaration.DescendantTokens())
+                foreach (var token in Walks.Tokens(declaration, cancellationToken))
                 {
                     if (!TryGetContent(token, out var start, out var end)
                         || token.Text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0

@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -26,7 +27,7 @@ namespace DualStackAnalyzers.Internals
         /// the string literal (or of the constant byte array / IPAddress expression) the caller is about to report.
         /// Cheap enough to call for every literal a literal rule would report; never throws on incomplete code.
         /// </summary>
-        public static string? OwnerOf(IOperation literal, CompilationFacts facts)
+        public static string? OwnerOf(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default)
         {
             var symbols = facts.Symbols;
             var current = literal;
@@ -113,7 +114,7 @@ namespace DualStackAnalyzers.Internals
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
-                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts))
+                            if (field.IsReadOnly && FieldComparedWithPeer(field, parent, facts, cancellationToken))
                             {
                                 return RuleIds.PeerAddressComparedAsIPv4;
                             }
@@ -130,7 +131,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>True when DS0020/DS0021 must stay silent on the literal.</summary>
-        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts) => OwnerOf(literal, facts) is not null;
+        public static bool IsOwnedByPeerRules(IOperation literal, CompilationFacts facts, CancellationToken cancellationToken = default) => OwnerOf(literal, facts, cancellationToken) is not null;
 
         private static bool IsAddressFactory(IMethodSymbol method, NetSymbols symbols)
         {
@@ -164,11 +165,75 @@ namespace DualStackAnalyzers.Internals
                 }
             }
 
-            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target) is not null;
+            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target) is not null
+                || ComparedWithNormalisedPeer(comparison, facts.Symbols);
+        }
+
+        /// <summary>
+        /// The comparison's other side is a peer address already normalised (<c>ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip</c>,
+        /// <c>ip.MapToIPv4()</c>, a <c>Normalize…(ip)</c> helper such as DS0040's fix writes): DS0040 has judged it correct,
+        /// and the literal is still a peer's, not a target the literal rules would report (fix safety 6: DS0040's fix
+        /// must not produce code DS0021 flags).
+        /// </summary>
+        private static bool ComparedWithNormalisedPeer(IOperation comparison, NetSymbols symbols)
+        {
+            switch (comparison)
+            {
+                case IBinaryOperation binary:
+                    return IsNormalisedPeer(binary.LeftOperand, symbols) || IsNormalisedPeer(binary.RightOperand, symbols);
+                case IIsPatternOperation isPattern:
+                    return IsNormalisedPeer(isPattern.Value, symbols);
+                case IInvocationOperation invocation:
+                    if (invocation.Instance is { } instance && IsNormalisedPeer(instance, symbols))
+                    {
+                        return true;
+                    }
+
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (IsNormalisedPeer(argument.Value, symbols))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsNormalisedPeer(IOperation? operand, NetSymbols symbols)
+        {
+            for (var step = 0; step < 4; step++)
+            {
+                operand = OperationHelpers.SkipConversions(operand);
+                switch (operand)
+                {
+                    // The text of the address: x.ToString(), x?.ToString().
+                    case IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } text }:
+                        operand = text;
+                        continue;
+                    case IConditionalAccessOperation access:
+                        operand = access.Operation;
+                        continue;
+                    case IConditionalOperation conditional when PeerAddressFlow.MentionsNormalisation(conditional.Condition.Syntax):
+                        return PeerAddressFlow.Trace(conditional.WhenFalse, symbols) is not null || PeerAddressFlow.Trace(conditional.WhenTrue, symbols) is not null;
+                    case IInvocationOperation { TargetMethod.Name: "MapToIPv4", Instance: { } mapped }:
+                        return PeerAddressFlow.Trace(mapped, symbols) is not null;
+                    case IInvocationOperation { TargetMethod: { IsStatic: true, Name: var name }, Arguments.Length: 1 } helper
+                        when name.IndexOf("Normali", System.StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("Map", System.StringComparison.Ordinal) >= 0:
+                        return PeerAddressFlow.Trace(helper.Arguments[0].Value, symbols) is not null;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>
-        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts)
+        private static bool FieldComparedWithPeer(IFieldSymbol field, IOperation anchor, CompilationFacts facts, CancellationToken cancellationToken)
         {
             var model = anchor.SemanticModel;
             if (model is null)
@@ -183,7 +248,7 @@ namespace DualStackAnalyzers.Internals
                     continue;
                 }
 
-                foreach (var token in reference.GetSyntax().DescendantTokens())
+                foreach (var token in Walks.Tokens(reference.GetSyntax(cancellationToken), cancellationToken))
                 {
                     if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
                         || model.GetOperation(identifier) is not IFieldReferenceOperation use
