@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -453,7 +454,7 @@ namespace DualStackAnalyzers.Internals
         /// (<c>GooglePublicDns</c> / <c>GooglePublicDnsIPv6</c>, <c>DnsV4</c> / <c>DnsV6</c>) and holds an IPv6 literal.
         /// Only that one twin counts: an IPv6 literal elsewhere in the type silences nothing.
         /// </summary>
-        public static bool HasIPv6Twin(SyntaxNode literal)
+        public static bool HasIPv6Twin(SyntaxNode literal, CancellationToken cancellationToken = default)
         {
             var (name, scope) = DeclaredName(literal);
             if (name is null || scope is null)
@@ -461,7 +462,7 @@ namespace DualStackAnalyzers.Internals
                 return false;
             }
 
-            foreach (var node in scope.DescendantNodes(n => n == scope || !(n is BaseTypeDeclarationSyntax)))
+            foreach (var node in Walks.Nodes(scope, cancellationToken, n => n == scope || !(n is BaseTypeDeclarationSyntax)))
             {
                 SyntaxToken identifier;
                 SyntaxNode? value;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -79,28 +80,28 @@ namespace DualStackAnalyzers.Internals
             return new[] { node.SyntaxTree.GetRoot() };
         }
 
-        public TypeTraits TraitsOf(INamedTypeSymbol? type, SyntaxNode node)
+        public TypeTraits TraitsOf(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
         {
             if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
             {
-                return traits.GetOrAdd(type, t => TypeTraits.Compute(Declarations(t, node)));
+                return traits.GetOrAdd(type, t => TypeTraits.Compute(Declarations(t, node), cancellationToken));
             }
 
-            return topLevelTraits.GetOrAdd(node.SyntaxTree, tree => TypeTraits.Compute(new[] { tree.GetRoot() }));
+            return topLevelTraits.GetOrAdd(node.SyntaxTree, tree => TypeTraits.Compute(new[] { tree.GetRoot(cancellationToken) }, cancellationToken));
         }
 
         /// <summary>
         /// rules.md "IPv4-only protocols": the type uses broadcast or IPv4 multicast, is named by
         /// dualstack.ipv4_only_types, or the port belongs to an IPv4-only protocol.
         /// </summary>
-        public bool IsIPv4OnlyProtocol(INamedTypeSymbol? type, int? port, SyntaxNode node)
+        public bool IsIPv4OnlyProtocol(INamedTypeSymbol? type, int? port, SyntaxNode node, CancellationToken cancellationToken = default)
         {
             if (Options.For(node.SyntaxTree).IsIPv4OnlyType(type))
             {
                 return true;
             }
 
-            var typeTraits = TraitsOf(type, node);
+            var typeTraits = TraitsOf(type, node, cancellationToken);
             if (typeTraits.SpeaksIPv4OnlyProtocol)
             {
                 return true;

@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,7 @@ namespace DualStackAnalyzers.Internals
         /// The operation is inside a lambda assigned to ConnectCallback, or inside a method of the type that is
         /// assigned to it by name (<c>ConnectCallback = ConnectAsync</c>).
         /// </summary>
-        public static bool Contains(IOperation operation, ISymbol containingSymbol, NetSymbols symbols)
+        public static bool Contains(IOperation operation, ISymbol containingSymbol, NetSymbols symbols, CancellationToken cancellationToken = default)
         {
             if (symbols.SocketsHttpHandler is null)
             {
@@ -44,7 +45,7 @@ namespace DualStackAnalyzers.Internals
 
             foreach (var reference in method.ContainingType.DeclaringSyntaxReferences)
             {
-                foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                foreach (var assignment in Walks.Nodes(reference.GetSyntax(cancellationToken), cancellationToken).OfType<AssignmentExpressionSyntax>())
                 {
                     var target = assignment.Left switch
                     {

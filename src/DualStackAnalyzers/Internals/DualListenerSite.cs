@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -52,7 +53,7 @@ namespace DualStackAnalyzers.Internals
         /// <summary>The creation of the TcpListener, Socket or UdpClient; null for Kestrel.</summary>
         public IObjectCreationOperation? Creation { get; }
 
-        public static DualListenerSite? TryGet(IOperation operation, NetSymbols symbols)
+        public static DualListenerSite? TryGet(IOperation operation, NetSymbols symbols, CancellationToken cancellationToken = default)
         {
             var site = BindSite.TryGet(operation, symbols);
             if (site is null)
@@ -73,12 +74,12 @@ namespace DualStackAnalyzers.Internals
 
                 case BindKind.TcpListener when site.Operation is IObjectCreationOperation listener:
                     var owner = ListenerUsage.StoredInto(listener);
-                    return IsDualBeforeBind(listener, owner, "Start")
+                    return IsDualBeforeBind(listener, owner, "Start", cancellationToken)
                         ? new DualListenerSite(DualListenerKind.TcpListener, site, address, owner, listener)
                         : null;
 
                 case BindKind.SocketBind:
-                    return FromSocketBind(site, address, symbols);
+                    return FromSocketBind(site, address, symbols, cancellationToken);
 
                 default:
                     // new UdpClient(new IPEndPoint(IPv6Any, p)) binds in its constructor before DualMode can be set: DS0003.
@@ -86,16 +87,16 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        private static DualListenerSite? FromSocketBind(BindSite site, ResolvedAddress address, NetSymbols symbols)
+        private static DualListenerSite? FromSocketBind(BindSite site, ResolvedAddress address, NetSymbols symbols, CancellationToken cancellationToken)
         {
             var receiver = OperationHelpers.SkipConversions(site.Receiver);
             if (receiver is IPropertyReferenceOperation { Property.Name: "Client", Instance: { } client } && NetSymbols.Is(client.Type, symbols.UdpClient))
             {
                 var udpOwner = OperationHelpers.ReferencedSymbol(client);
-                var udp = SocketCreation.FindCreation(client, symbols.UdpClient);
+                var udp = SocketCreation.FindCreation(client, symbols.UdpClient, cancellationToken);
                 return udp is not null && udp.Arguments.Length == 1
                     && FamilyResolver.Resolve(udp.Arguments[0].Value, symbols).Kind == FamilyKind.IPv6
-                    && IsDualBeforeBind(udp, udpOwner, "Bind")
+                    && IsDualBeforeBind(udp, udpOwner, "Bind", cancellationToken)
                     ? new DualListenerSite(DualListenerKind.UdpClient, site, address, udpOwner, udp)
                     : null;
             }
@@ -106,7 +107,7 @@ namespace DualStackAnalyzers.Internals
             }
 
             var owner = OperationHelpers.ReferencedSymbol(receiver);
-            var socket = SocketCreation.Find(receiver, symbols);
+            var socket = SocketCreation.Find(receiver, symbols, cancellationToken);
             if (socket is null || SocketCreation.IsRawOrIcmp(socket))
             {
                 return null;
@@ -114,7 +115,7 @@ namespace DualStackAnalyzers.Internals
 
             if (SocketCreation.FamilyArgument(socket) is { } family)
             {
-                return FamilyResolver.Resolve(family.Value, symbols).Kind == FamilyKind.IPv6 && IsDualBeforeBind(socket, owner, "Bind")
+                return FamilyResolver.Resolve(family.Value, symbols).Kind == FamilyKind.IPv6 && IsDualBeforeBind(socket, owner, "Bind", cancellationToken)
                     ? new DualListenerSite(DualListenerKind.Socket, site, address, owner, socket)
                     : null;
             }
@@ -127,7 +128,7 @@ namespace DualStackAnalyzers.Internals
 
             var model = socket.SemanticModel;
             if (owner is not null && model is not null
-                && DualModeSettings.StateAt(owner, new List<SyntaxNode>(), model, CompilationFacts.Declarations(owner.ContainingType, site.Operation.Syntax)) == DualModeState.Chosen)
+                && DualModeSettings.StateAt(owner, new List<SyntaxNode>(), model, CompilationFacts.Declarations(owner.ContainingType, site.Operation.Syntax), cancellationToken) == DualModeState.Chosen)
             {
                 return null;
             }
@@ -136,7 +137,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>DualMode = true (or IPV6_V6ONLY off) in the initializer, or before the first Start/Bind (as DS0003 decides).</summary>
-        private static bool IsDualBeforeBind(IObjectCreationOperation creation, ISymbol? owner, string bindName)
+        private static bool IsDualBeforeBind(IObjectCreationOperation creation, ISymbol? owner, string bindName, CancellationToken cancellationToken)
         {
             var initializer = DualModeSettings.InInitializer(creation);
             if (initializer != DualModeState.NotSet)
@@ -151,19 +152,19 @@ namespace DualStackAnalyzers.Internals
             }
 
             var declarations = CompilationFacts.Declarations(owner.ContainingType, creation.Syntax).ToList();
-            var binds = ListenerUsage.Invocations(owner, model, declarations)
+            var binds = ListenerUsage.Invocations(owner, model, declarations, cancellationToken)
                 .Where(i => ((MemberAccessExpressionSyntax)i.Expression).Name.Identifier.ValueText == bindName)
                 .ToList<SyntaxNode>();
-            return DualModeSettings.StateAt(owner, binds, model, declarations) == DualModeState.OnBeforeBind;
+            return DualModeSettings.StateAt(owner, binds, model, declarations, cancellationToken) == DualModeState.OnBeforeBind;
         }
 
         /// <summary>
         /// IPv6-level behaviour on the owner that an IPv4 fallback socket rejects: SocketOptionLevel.IPv6 options other
         /// than IPv6Only (which the fix removes), IPv6 multicast. Null when there is none.
         /// </summary>
-        public static string? IPv6LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static string? IPv6LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
-            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations))
+            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations, cancellationToken))
             {
                 var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                 var arguments = invocation.ArgumentList.Arguments;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,10 +61,10 @@ namespace DualStackAnalyzers.Internals
         /// that bind (Start, Bind): a write after one of them in the same member is too late; a write in another
         /// member cannot be ordered and counts as set.
         /// </summary>
-        public static DualModeState StateAt(ISymbol owner, IReadOnlyList<SyntaxNode> bindPoints, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static DualModeState StateAt(ISymbol owner, IReadOnlyList<SyntaxNode> bindPoints, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             var sawOn = false;
-            foreach (var (node, value) in Writes(owner, model, declarations))
+            foreach (var (node, value) in Writes(owner, model, declarations, cancellationToken))
             {
                 if (value != WriteValue.On)
                 {
@@ -82,9 +83,9 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>Statements that set dual mode on the owner after one of the bind points (the fix removes them).</summary>
-        public static IEnumerable<ExpressionStatementSyntax> LateStatements(ISymbol owner, IReadOnlyList<SyntaxNode> bindPoints, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static IEnumerable<ExpressionStatementSyntax> LateStatements(ISymbol owner, IReadOnlyList<SyntaxNode> bindPoints, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
-            foreach (var (node, value) in Writes(owner, model, declarations))
+            foreach (var (node, value) in Writes(owner, model, declarations, cancellationToken))
             {
                 var member = ListenerUsage.MemberOf(node);
                 if (value == WriteValue.On && node.Parent is ExpressionStatementSyntax statement
@@ -99,10 +100,10 @@ namespace DualStackAnalyzers.Internals
         /// Every statement that switches dual mode on for the owner (DS0006's fixes remove them: the IPv4 socket a fallback
         /// creates rejects DualMode), or null when one of them is not a statement of its own (then no fix can drop it).
         /// </summary>
-        public static List<ExpressionStatementSyntax>? OnStatements(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static List<ExpressionStatementSyntax>? OnStatements(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             var statements = new List<ExpressionStatementSyntax>();
-            foreach (var (node, value) in Writes(owner, model, declarations))
+            foreach (var (node, value) in Writes(owner, model, declarations, cancellationToken))
             {
                 if (value != WriteValue.On)
                 {
@@ -124,11 +125,11 @@ namespace DualStackAnalyzers.Internals
         /// The owner is handed to a method of this compilation that sets dual mode (a "configure the socket" helper):
         /// that helper decides, so the rule stays silent.
         /// </summary>
-        public static bool PassedToDualModeHelper(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static bool PassedToDualModeHelper(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var argument in declaration.DescendantNodes().OfType<ArgumentSyntax>())
+                foreach (var argument in Walks.Nodes(declaration, cancellationToken).OfType<ArgumentSyntax>())
                 {
                     if (argument.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)
                         || argument.Parent?.Parent is not InvocationExpressionSyntax invocation
@@ -141,7 +142,7 @@ namespace DualStackAnalyzers.Internals
 
                     foreach (var reference in method.DeclaringSyntaxReferences)
                     {
-                        if (reference.GetSyntax().DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText is "DualMode" or "IPv6Only"))
+                        if (Walks.Tokens(reference.GetSyntax(cancellationToken), cancellationToken).Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText is "DualMode" or "IPv6Only"))
                         {
                             return true;
                         }
@@ -152,11 +153,11 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        private static IEnumerable<(SyntaxNode Node, WriteValue Value)> Writes(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        private static IEnumerable<(SyntaxNode Node, WriteValue Value)> Writes(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var node in declaration.DescendantNodes())
+                foreach (var node in Walks.Nodes(declaration, cancellationToken))
                 {
                     switch (node)
                     {

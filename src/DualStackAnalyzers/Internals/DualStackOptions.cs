@@ -239,11 +239,11 @@ namespace DualStackAnalyzers.Internals
     /// <summary>An address or CIDR range of either family, from dualstack.allowed_addresses.</summary>
     internal readonly struct AddressRange
     {
-        private readonly byte[] bytes;
+        private readonly ImmutableArray<byte> bytes;
 
         private AddressRange(byte[] bytes, int prefixLength)
         {
-            this.bytes = bytes;
+            this.bytes = ImmutableArray.Create(bytes);
             PrefixLength = prefixLength;
         }
 

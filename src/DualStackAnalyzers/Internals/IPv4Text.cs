@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace DualStackAnalyzers.Internals
 {
@@ -363,10 +364,8 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        private static readonly string[] ConnectionStringKeys =
-        {
-            "server", "host", "hostname", "host name", "data source", "datasource", "address", "addr", "network address",
-        };
+        private static readonly ImmutableArray<string> ConnectionStringKeys = ImmutableArray.Create(
+            "server", "host", "hostname", "host name", "data source", "datasource", "address", "addr", "network address");
 
         /// <summary>After "key=" (optionally "tcp:") for a host key, or after "tcp:", or a later host in "Host=a,b".</summary>
         private static bool IsConnectionStringHost(string text, int start)

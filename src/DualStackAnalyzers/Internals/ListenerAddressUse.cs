@@ -1,3 +1,4 @@
+using System.Threading;
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,9 +20,9 @@ namespace DualStackAnalyzers.Internals
         private const int MaxDepth = 3;
 
         /// <summary><paramref name="operation"/> is the literal (or interpolated string) that writes the address.</summary>
-        public static bool IsListenerAddress(IOperation operation, NetSymbols symbols) => IsListenerValue(operation, symbols, 0);
+        public static bool IsListenerAddress(IOperation operation, NetSymbols symbols, CancellationToken cancellationToken = default) => IsListenerValue(operation, symbols, 0, cancellationToken);
 
-        private static bool IsListenerValue(IOperation value, NetSymbols symbols, int depth)
+        private static bool IsListenerValue(IOperation value, NetSymbols symbols, int depth, CancellationToken cancellationToken)
         {
             if (depth > MaxDepth)
             {
@@ -44,15 +45,15 @@ namespace DualStackAnalyzers.Internals
                     case IArgumentOperation argument:
                         return IsListenerArgument(argument, symbols)
                             || (argument.Parent is IObjectCreationOperation { Type.Name: "IPEndPoint" } or IInvocationOperation { TargetMethod.Name: "Parse" }
-                                && IsListenerValue(argument.Parent, symbols, depth));
+                                && IsListenerValue(argument.Parent, symbols, depth, cancellationToken));
                     case ISimpleAssignmentOperation assignment when assignment.Value == current:
-                        return IsSinkValue(assignment, current, symbols) || IsListenerKey(assignment.Target) || FollowsToListener(assignment.Target, symbols, depth);
+                        return IsSinkValue(assignment, current, symbols) || IsListenerKey(assignment.Target) || FollowsToListener(assignment.Target, symbols, depth, cancellationToken);
                     case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                        return FollowsLocal(declarator, symbols, depth);
+                        return FollowsLocal(declarator, symbols, depth, cancellationToken);
                     case IFieldInitializerOperation fieldInitializer:
                         foreach (var field in fieldInitializer.InitializedFields)
                         {
-                            if (FollowsField(field, value, symbols, depth))
+                            if (FollowsField(field, value, symbols, depth, cancellationToken))
                             {
                                 return true;
                             }
@@ -150,25 +151,25 @@ namespace DualStackAnalyzers.Internals
                 || (key.StartsWith("Kestrel__Endpoints__", StringComparison.OrdinalIgnoreCase) && key.EndsWith("__Url", StringComparison.OrdinalIgnoreCase));
         }
 
-        private static bool FollowsToListener(IOperation target, NetSymbols symbols, int depth)
+        private static bool FollowsToListener(IOperation target, NetSymbols symbols, int depth, CancellationToken cancellationToken)
             => target switch
             {
-                ILocalReferenceOperation local => FollowsLocalSymbol(local.Local, target, symbols, depth),
-                IFieldReferenceOperation field => FollowsField(field.Field, target, symbols, depth),
+                ILocalReferenceOperation local => FollowsLocalSymbol(local.Local, target, symbols, depth, cancellationToken),
+                IFieldReferenceOperation field => FollowsField(field.Field, target, symbols, depth, cancellationToken),
                 _ => false,
             };
 
-        private static bool FollowsLocal(IVariableDeclaratorOperation declarator, NetSymbols symbols, int depth)
-            => FollowsLocalSymbol(declarator.Symbol, declarator, symbols, depth);
+        private static bool FollowsLocal(IVariableDeclaratorOperation declarator, NetSymbols symbols, int depth, CancellationToken cancellationToken)
+            => FollowsLocalSymbol(declarator.Symbol, declarator, symbols, depth, cancellationToken);
 
         /// <summary>Any read of the local in its body that reaches a listener.</summary>
-        private static bool FollowsLocalSymbol(ILocalSymbol local, IOperation anchor, NetSymbols symbols, int depth)
+        private static bool FollowsLocalSymbol(ILocalSymbol local, IOperation anchor, NetSymbols symbols, int depth, CancellationToken cancellationToken)
         {
             foreach (var node in OperationHelpers.Root(anchor).Descendants())
             {
                 if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
-                    && IsListenerValue(reference, symbols, depth + 1))
+                    && IsListenerValue(reference, symbols, depth + 1, cancellationToken))
                 {
                     return true;
                 }
@@ -178,7 +179,7 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>A constant or readonly field: any read in the same type declaration (same tree) that reaches a listener.</summary>
-        private static bool FollowsField(IFieldSymbol field, IOperation anchor, NetSymbols symbols, int depth)
+        private static bool FollowsField(IFieldSymbol field, IOperation anchor, NetSymbols symbols, int depth, CancellationToken cancellationToken)
         {
             if (!(field.IsConst || field.IsReadOnly) || anchor.SemanticModel is not { } model)
             {
@@ -191,12 +192,12 @@ namespace DualStackAnalyzers.Internals
                 return false;
             }
 
-            foreach (var identifier in type.DescendantNodes())
+            foreach (var identifier in Walks.Nodes(type, cancellationToken))
             {
                 if (identifier is IdentifierNameSyntax { Identifier.ValueText: var name } && name == field.Name
                     && model.GetOperation(identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier) is IFieldReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Field, field)
-                    && IsListenerValue(reference, symbols, depth + 1))
+                    && IsListenerValue(reference, symbols, depth + 1, cancellationToken))
                 {
                     return true;
                 }

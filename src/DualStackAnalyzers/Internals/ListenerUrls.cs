@@ -94,6 +94,7 @@ namespace DualStackAnalyzers.Internals
 
         public Action<Diagnostic> Report { get; }
 
+        /// <summary>The analysis's cancellation, for a rule's checks over the type before it reports.</summary>
         public CancellationToken CancellationToken { get; }
 
         /// <summary>The use site as an additional location, or none when the text is written in the call itself.</summary>
@@ -411,9 +412,8 @@ namespace DualStackAnalyzers.Internals
             // Where the field is read in this file, the sinks of the enclosing body are where its text may arrive.
             var roots = new HashSet<SyntaxNode>();
             var root = context.Operation.Syntax.SyntaxTree.GetRoot(context.CancellationToken);
-            foreach (var token in root.DescendantTokens())
+            foreach (var token in Walks.Tokens(root, context.CancellationToken))
             {
-                context.CancellationToken.ThrowIfCancellationRequested();
                 if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
                 {
                     continue;
@@ -813,9 +813,8 @@ namespace DualStackAnalyzers.Internals
         {
             foreach (var declaration in CompilationFacts.Declarations(type, node))
             {
-                foreach (var token in declaration.DescendantTokens())
+                foreach (var token in Walks.Tokens(declaration, cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     if (!TryGetContent(token, out var start, out var end)
                         || token.Text.IndexOf("://", start, end - start, StringComparison.Ordinal) < 0
                         || UrlHostScanner.Scan(token.Text, start, end, endIsOpen: false) is not { } hosts)

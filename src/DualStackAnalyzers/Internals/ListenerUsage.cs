@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -37,11 +38,11 @@ namespace DualStackAnalyzers.Internals
         /// A Start in a loop, after a Stop in the same member, or in a member that does not create the listener,
         /// counts when the listener is ever stopped.
         /// </summary>
-        public static bool MayRestart(ISymbol listener, SyntaxNode creationSyntax, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static bool MayRestart(ISymbol listener, SyntaxNode creationSyntax, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             var starts = new List<InvocationExpressionSyntax>();
             var stops = new List<InvocationExpressionSyntax>();
-            foreach (var invocation in Invocations(listener, model, declarations))
+            foreach (var invocation in Invocations(listener, model, declarations, cancellationToken))
             {
                 var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                 if (name == "Stop")
@@ -81,11 +82,11 @@ namespace DualStackAnalyzers.Internals
         /// The IPv4-level behaviour (Ttl, broadcast, IPv4 multicast, SocketOptionLevel.IP) the type uses on this
         /// socket or listener (or its .Server/.Client socket); null when none. A family change would break it (#19, #20).
         /// </summary>
-        public static string? IPv4LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static string? IPv4LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var access in declaration.DescendantNodes().OfType<MemberAccessExpressionSyntax>())
+                foreach (var access in Walks.Nodes(declaration, cancellationToken).OfType<MemberAccessExpressionSyntax>())
                 {
                     var name = access.Name.Identifier.ValueText;
                     switch (name)
@@ -119,11 +120,11 @@ namespace DualStackAnalyzers.Internals
             return null;
         }
 
-        public static IEnumerable<InvocationExpressionSyntax> Invocations(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static IEnumerable<InvocationExpressionSyntax> Invocations(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                foreach (var invocation in Walks.Nodes(declaration, cancellationToken).OfType<InvocationExpressionSyntax>())
                 {
                     if (invocation.Expression is MemberAccessExpressionSyntax access && RefersTo(access.Expression, owner, model))
                     {

@@ -213,9 +213,8 @@ namespace DualStackAnalyzers.Internals
                     continue;
                 }
 
-                foreach (var token in reference.GetSyntax().DescendantTokens())
+                foreach (var token in Walks.Tokens(reference.GetSyntax(cancellationToken), cancellationToken))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
                         || model.GetOperation(identifier) is not IFieldReferenceOperation use
                         || !SymbolEqualityComparer.Default.Equals(use.Field, field))

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 
 namespace DualStackAnalyzers.Internals
 {
@@ -8,17 +9,13 @@ namespace DualStackAnalyzers.Internals
     /// </summary>
     internal static class NameHints
     {
-        private static readonly string[] IPOrHostWords =
-        {
+        private static readonly ImmutableArray<string> IPOrHostWords = ImmutableArray.Create(
             "ip", "ips", "ipaddr", "ipaddress", "ipaddresses", "host", "hosts", "hostname", "hostnames",
-            "address", "addresses", "addr", "addrs", "server", "servers", "endpoint", "endpoints",
-        };
+            "address", "addresses", "addr", "addrs", "server", "servers", "endpoint", "endpoints");
 
         /// <summary>Words that make an "address" something other than a network address.</summary>
-        private static readonly string[] OtherAddressWords =
-        {
-            "email", "mail", "mac", "physical", "street", "postal", "billing", "shipping", "home", "wallet",
-        };
+        private static readonly ImmutableArray<string> OtherAddressWords = ImmutableArray.Create(
+            "email", "mail", "mac", "physical", "street", "postal", "billing", "shipping", "home", "wallet");
 
         /// <summary>Does the name say it holds an IP address or a host ("ipAddress", "Host", "serverAddress", "remote_ip")?</summary>
         public static bool IsIPOrHost(string? name)
@@ -43,7 +40,7 @@ namespace DualStackAnalyzers.Internals
             return found;
         }
 
-        private static bool IsOneOf(string name, int start, int length, string[] words)
+        private static bool IsOneOf(string name, int start, int length, ImmutableArray<string> words)
         {
             foreach (var word in words)
             {

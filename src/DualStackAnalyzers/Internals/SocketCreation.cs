@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,11 +14,11 @@ namespace DualStackAnalyzers.Internals
         /// The creation of the socket <paramref name="receiver"/> names: the single value of a local, or an assignment
         /// of the field in the same body, or the field's initializer in the same tree. Null when it cannot be seen.
         /// </summary>
-        public static IObjectCreationOperation? Find(IOperation? receiver, NetSymbols symbols)
-            => FindCreation(receiver, symbols.Socket);
+        public static IObjectCreationOperation? Find(IOperation? receiver, NetSymbols symbols, CancellationToken cancellationToken = default)
+            => FindCreation(receiver, symbols.Socket, cancellationToken);
 
         /// <summary>As <see cref="Find"/>, for a creation of any type (a UdpClient, a TcpListener).</summary>
-        public static IObjectCreationOperation? FindCreation(IOperation? receiver, INamedTypeSymbol? type)
+        public static IObjectCreationOperation? FindCreation(IOperation? receiver, INamedTypeSymbol? type, CancellationToken cancellationToken = default)
         {
             receiver = OperationHelpers.SkipConversions(receiver);
             switch (receiver)
@@ -56,14 +57,14 @@ namespace DualStackAnalyzers.Internals
                         }
                     }
 
-                    return model is null ? null : FindFieldAssignmentInType(field.Field, model, type);
+                    return model is null ? null : FindFieldAssignmentInType(field.Field, model, type, cancellationToken);
                 default:
                     return null;
             }
         }
 
         /// <summary>The one assignment of the field anywhere in its type (e.g. the constructor creates, Start() binds), in this tree.</summary>
-        private static IObjectCreationOperation? FindFieldAssignmentInType(IFieldSymbol field, SemanticModel model, INamedTypeSymbol? type)
+        private static IObjectCreationOperation? FindFieldAssignmentInType(IFieldSymbol field, SemanticModel model, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             AssignmentExpressionSyntax? found = null;
             foreach (var reference in field.ContainingType.DeclaringSyntaxReferences)
@@ -73,7 +74,7 @@ namespace DualStackAnalyzers.Internals
                     continue;
                 }
 
-                foreach (var assignment in reference.GetSyntax().DescendantNodes().OfType<AssignmentExpressionSyntax>())
+                foreach (var assignment in Walks.Nodes(reference.GetSyntax(cancellationToken), cancellationToken).OfType<AssignmentExpressionSyntax>())
                 {
                     var name = assignment.Left switch
                     {

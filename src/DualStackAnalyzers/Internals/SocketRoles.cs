@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -11,10 +12,10 @@ namespace DualStackAnalyzers.Internals
         /// The type connects the socket (or UdpClient) and never listens on it or accepts from it: its Bind chooses a
         /// source address for a client, which is the client rules' business (DS0021), not a listener's.
         /// </summary>
-        public static bool IsClient(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        public static bool IsClient(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             var connects = false;
-            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations))
+            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations, cancellationToken))
             {
                 switch (((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText)
                 {

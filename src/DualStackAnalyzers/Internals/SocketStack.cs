@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,7 +22,7 @@ namespace DualStackAnalyzers.Internals
     /// </summary>
     internal static class SocketStack
     {
-        public static SocketStackKind Of(IOperation? receiver, CompilationFacts facts, INamedTypeSymbol? containingType)
+        public static SocketStackKind Of(IOperation? receiver, CompilationFacts facts, INamedTypeSymbol? containingType, CancellationToken cancellationToken = default)
         {
             var symbols = facts.Symbols;
             receiver = OperationHelpers.SkipConversions(receiver);
@@ -38,7 +39,7 @@ namespace DualStackAnalyzers.Internals
 
             var stack = Classify(FindCreation(receiver), facts);
             if (stack != SocketStackKind.DualStack && OperationHelpers.ReferencedSymbol(receiver) is { } symbol
-                && receiver.SemanticModel is { } model && SetsDualMode(symbol, model, CompilationFacts.Declarations(containingType, receiver.Syntax)))
+                && receiver.SemanticModel is { } model && SetsDualMode(symbol, model, CompilationFacts.Declarations(containingType, receiver.Syntax), cancellationToken))
             {
                 // DualMode throws on an IPv4 socket, so code that sets it has an IPv6 socket.
                 return SocketStackKind.DualStack;
@@ -225,11 +226,11 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary><c>x.DualMode = true</c> or <c>x.Client.DualMode = true</c> / <c>x.Server.DualMode = true</c> in the type.</summary>
-        private static bool SetsDualMode(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        private static bool SetsDualMode(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var node in declaration.DescendantNodes())
+                foreach (var node in Walks.Nodes(declaration, cancellationToken))
                 {
                     if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DualMode" } left, Right: var right }
                         && right.IsKind(SyntaxKind.TrueLiteralExpression)

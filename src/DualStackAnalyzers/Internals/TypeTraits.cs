@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -62,12 +63,12 @@ namespace DualStackAnalyzers.Internals
         /// <summary>Does the type create a <paramref name="typeName"/> (Socket, UdpClient, TcpClient) with AddressFamily.InterNetworkV6?</summary>
         public bool CreatesWithIPv6Family(string typeName) => ipv6FamilyCreations.Contains(typeName);
 
-        public static TypeTraits Compute(IEnumerable<SyntaxNode> declarations)
+        public static TypeTraits Compute(IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             var traits = new TypeTraits();
             foreach (var declaration in declarations)
             {
-                foreach (var node in declaration.DescendantNodes())
+                foreach (var node in Walks.Nodes(declaration, cancellationToken))
                 {
                     switch (node)
                     {

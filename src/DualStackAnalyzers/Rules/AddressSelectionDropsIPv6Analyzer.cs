@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -65,8 +66,8 @@ namespace DualStackAnalyzers.Rules
             DiagnosticSeverity.Warning,
             Description);
 
-        private static readonly string[] KeepingMethods = { "Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll", "FindLast", "TakeWhile" };
-        private static readonly string[] DroppingMethods = { "RemoveAll", "SkipWhile" };
+        private static readonly ImmutableArray<string> KeepingMethods = ImmutableArray.Create("Where", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault", "Find", "FindAll", "FindLast", "TakeWhile");
+        private static readonly ImmutableArray<string> DroppingMethods = ImmutableArray.Create("RemoveAll", "SkipWhile");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(FilterRule, FamilyRule, FirstAddressRule, ConnectCallbackRule);
 
@@ -471,13 +472,13 @@ namespace DualStackAnalyzers.Rules
         private static bool IsExcused(OperationAnalysisContext context, CompilationFacts facts, SyntaxNode flagged)
         {
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            if (IsSocks4(context.ContainingSymbol) || facts.IsIPv4OnlyProtocol(type, null, flagged))
+            if (IsSocks4(context.ContainingSymbol) || facts.IsIPv4OnlyProtocol(type, null, flagged, context.CancellationToken))
             {
                 return true;
             }
 
             var member = OperationHelpers.Root(context.Operation).Syntax;
-            foreach (var token in member.DescendantTokens())
+            foreach (var token in Walks.Tokens(member, context.CancellationToken))
             {
                 if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "InterNetworkV6" or "IPv6Any" or "IPv6Loopback" && !flagged.Span.Contains(token.Span))
                 {
@@ -638,7 +639,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var family = FamilyResolver.Resolve(socketFamily.Value, symbols);
-            if (family.Kind != FamilyKind.IPv4 || FamilyGuards.IsGuarded(creation.Syntax) || !ConnectCallbacks.Contains(creation, context.ContainingSymbol, symbols))
+            if (family.Kind != FamilyKind.IPv4 || FamilyGuards.IsGuarded(creation.Syntax) || !ConnectCallbacks.Contains(creation, context.ContainingSymbol, symbols, context.CancellationToken))
             {
                 return;
             }

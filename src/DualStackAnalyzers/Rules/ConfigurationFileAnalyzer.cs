@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.IO;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using DualStackAnalyzers.Internals.ConfigFiles;
 using Microsoft.CodeAnalysis;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -66,7 +67,7 @@ namespace DualStackAnalyzers.Rules
 
         private static void AnalyzeBind(OperationAnalysisContext context, CompilationFacts facts)
         {
-            var listener = DualListenerSite.TryGet(context.Operation, facts.Symbols);
+            var listener = DualListenerSite.TryGet(context.Operation, facts.Symbols, context.CancellationToken);
             if (listener is null)
             {
                 return;
@@ -86,12 +87,12 @@ namespace DualStackAnalyzers.Rules
 
             // Kestrel Listen(Any, p) + Listen(IPv6Any, p): DS0001 reports the pair ("remove the IPv4 listener").
             if (listener.Kind == DualListenerKind.Kestrel && site.Port is not null
-                && facts.TraitsOf(type, reported).HasIPv4AnyBindAlongside(TypeTraits.Normalize(site.Port.Syntax), reported))
+                && facts.TraitsOf(type, reported, context.CancellationToken).HasIPv4AnyBindAlongside(TypeTraits.Normalize(site.Port.Syntax), reported))
             {
                 return;
             }
 
-            var (hint, noFix) = FixOrReason(listener, facts, type);
+            var (hint, noFix) = FixOrReason(listener, facts, type, context.CancellationToken);
             var additional = new List<Location>();
             var origin = listener.Address.Origin;
             if (origin is not null && !reported.Span.Contains(origin.Span))
@@ -108,7 +109,7 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>The fix's hint for the message, or why there is none (fix safety 5 and 7, and shapes a fix cannot rewrite).</summary>
-        private static (string Hint, string? NoFix) FixOrReason(DualListenerSite listener, CompilationFacts facts, INamedTypeSymbol? type)
+        private static (string Hint, string? NoFix) FixOrReason(DualListenerSite listener, CompilationFacts facts, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             var symbols = facts.Symbols;
             var site = listener.Site;
@@ -144,18 +145,18 @@ namespace DualStackAnalyzers.Rules
                 return (hint, "'" + owner.Name + "' is configured in an object initializer");
             }
 
-            if (listener.Kind == DualListenerKind.TcpListener && ListenerUsage.MayRestart(owner, creation.Syntax, model, declarations))
+            if (listener.Kind == DualListenerKind.TcpListener && ListenerUsage.MayRestart(owner, creation.Syntax, model, declarations, cancellationToken))
             {
                 return (hint, "the listener is started again after Stop(), which drops dual mode; re-create it with TcpListener.Create(port) before each Start()");
             }
 
-            var dualMode = DualModeSettings.OnStatements(owner, model, declarations);
+            var dualMode = DualModeSettings.OnStatements(owner, model, declarations, cancellationToken);
             if (dualMode is null)
             {
                 return (hint, "DualMode is set where a fix cannot remove it (an IPv4 fallback socket rejects it)");
             }
 
-            if (DualListenerSite.IPv6LevelBehaviour(owner, model, declarations) is { } ipv6Level)
+            if (DualListenerSite.IPv6LevelBehaviour(owner, model, declarations, cancellationToken) is { } ipv6Level)
             {
                 return (hint, "'" + owner.Name + "' also uses " + ipv6Level + ", which an IPv4 fallback socket rejects");
             }
@@ -168,7 +169,7 @@ namespace DualStackAnalyzers.Rules
                         : (hint, "this framework has no TcpListener.Create(port)");
 
                 case DualListenerKind.UdpClient:
-                    if (ListenerUsage.IPv4LevelBehaviour(owner, model, declarations) is { } ipv4Level)
+                    if (ListenerUsage.IPv4LevelBehaviour(owner, model, declarations, cancellationToken) is { } ipv4Level)
                     {
                         return (hint, "'" + owner.Name + "' also uses " + ipv4Level + ", which differs between the families");
                     }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -370,7 +371,7 @@ namespace DualStackAnalyzers.Rules
                 if (IsNetworkBase(operation)
                     || LiteralOwnership.IsOwnedByPeerRules(operation, facts, context.CancellationToken)
                     || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty)
-                    || AddressLiteralContext.HasIPv6Twin(syntax))
+                    || AddressLiteralContext.HasIPv6Twin(syntax, context.CancellationToken))
                 {
                     return;
                 }
@@ -380,7 +381,7 @@ namespace DualStackAnalyzers.Rules
                     context.ReportDiagnostic(Diagnostic.Create(AddressRule, syntax.GetLocation(), Display(addresses), Advice(addresses[0].Value)));
                 }
 
-                if (loopbacks is not null && !ListenerAddressUse.IsListenerAddress(operation, facts.Symbols))
+                if (loopbacks is not null && !ListenerAddressUse.IsListenerAddress(operation, facts.Symbols, context.CancellationToken))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(LoopbackRule, syntax.GetLocation(), Display(loopbacks)));
                 }

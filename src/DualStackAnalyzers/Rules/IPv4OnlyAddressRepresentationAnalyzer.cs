@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -453,7 +454,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var body = BodyOf(syntax);
-            if (body is not null && HandlesIPv6(body))
+            if (body is not null && HandlesIPv6(body, context.CancellationToken))
             {
                 return;
             }
@@ -479,7 +480,7 @@ namespace DualStackAnalyzers.Rules
             // An IPv4-only protocol (DHCPv4, Wake-on-LAN, a broadcast protocol, dualstack.ipv4_only_types) computes
             // with IPv4 addresses by definition.
             var type = CompilationFacts.ContainingType(member);
-            if (symbols.Facts.IsIPv4OnlyProtocol(type, null, syntax))
+            if (symbols.Facts.IsIPv4OnlyProtocol(type, null, syntax, context.CancellationToken))
             {
                 return;
             }
@@ -501,9 +502,9 @@ namespace DualStackAnalyzers.Rules
                 or PropertyDeclarationSyntax or IndexerDeclarationSyntax or CompilationUnitSyntax);
 
         /// <summary>The body also handles IPv6 (InterNetworkV6, IPv6 fields or names, 16-byte addresses): a two-family algorithm.</summary>
-        private static bool HandlesIPv6(SyntaxNode body)
+        private static bool HandlesIPv6(SyntaxNode body, CancellationToken cancellationToken)
         {
-            foreach (var node in body.DescendantNodes())
+            foreach (var node in Walks.Nodes(body, cancellationToken))
             {
                 switch (node)
                 {

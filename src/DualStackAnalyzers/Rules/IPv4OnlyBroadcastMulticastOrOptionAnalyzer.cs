@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -88,7 +89,7 @@ namespace DualStackAnalyzers.Rules
             /// an IPv6 group) and by dualstack.ipv4_only_types. Not by "uses broadcast or IPv4 multicast": that is this
             /// rule's own subject, and would silence every finding.
             /// </summary>
-            public bool IsIPv4OnlyProtocol(INamedTypeSymbol? type, SyntaxNode node)
+            public bool IsIPv4OnlyProtocol(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken)
             {
                 if (Facts.Options.For(node.SyntaxTree).IsIPv4OnlyType(type))
                 {
@@ -97,14 +98,14 @@ namespace DualStackAnalyzers.Rules
 
                 if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
                 {
-                    return typePorts.GetOrAdd(type, t => UsesIPv4OnlyPort(CompilationFacts.Declarations(t, node), Facts.TraitsOf(t, node).UsesIPv6Multicast));
+                    return typePorts.GetOrAdd(type, t => UsesIPv4OnlyPort(CompilationFacts.Declarations(t, node), Facts.TraitsOf(t, node, cancellationToken).UsesIPv6Multicast, cancellationToken));
                 }
 
-                return topLevelPorts.GetOrAdd(node.SyntaxTree, tree => UsesIPv4OnlyPort(new[] { tree.GetRoot() }, Facts.TraitsOf(type, node).UsesIPv6Multicast));
+                return topLevelPorts.GetOrAdd(node.SyntaxTree, tree => UsesIPv4OnlyPort(new[] { tree.GetRoot(cancellationToken) }, Facts.TraitsOf(type, node, cancellationToken).UsesIPv6Multicast, cancellationToken));
             }
 
             /// <summary>The type also uses IPv6 multicast (IPv6MulticastOption, an ff0x:: group): the IPv6 counterpart.</summary>
-            public bool HasIPv6Counterpart(INamedTypeSymbol? type, SyntaxNode node) => Facts.TraitsOf(type, node).UsesIPv6Multicast;
+            public bool HasIPv6Counterpart(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken) => Facts.TraitsOf(type, node, cancellationToken).UsesIPv6Multicast;
         }
 
         // ---- IPAddress.Broadcast / IPAddress.None ---------------------------------------------------------------
@@ -292,8 +293,8 @@ namespace DualStackAnalyzers.Rules
 
             // Ttl: on a dual-stack socket Socket.Ttl sets the IPv6 hop limit only.
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            var owner = new Owner(property.Instance, type, assignment);
-            if (SocketStack.Of(property.Instance, state.Facts, type) == SocketStackKind.DualStack
+            var owner = new Owner(property.Instance, type, assignment, context.CancellationToken);
+            if (SocketStack.Of(property.Instance, state.Facts, type, context.CancellationToken) == SocketStackKind.DualStack
                 && !owner.SetsOption("IP", "IpTimeToLive"))
             {
                 Report(context, state, assignment.Target.Syntax, TtlOnDualSocket, partial: true, allowCounterpart: false);
@@ -344,8 +345,8 @@ namespace DualStackAnalyzers.Rules
             }
 
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            var owner = new Owner(invocation.Instance, type, invocation);
-            if (SocketStack.Of(invocation.Instance, state.Facts, type) != SocketStackKind.DualStack
+            var owner = new Owner(invocation.Instance, type, invocation, context.CancellationToken);
+            if (SocketStack.Of(invocation.Instance, state.Facts, type, context.CancellationToken) != SocketStackKind.DualStack
                 || owner.SetsOption("IPv6", option)
                 || (option == "IpTimeToLive" && (owner.SetsOption("IPv6", "HopLimit") || owner.AssignsTtl())))
             {
@@ -372,7 +373,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            var stack = SocketStack.Of(invocation.Instance, state.Facts, type);
+            var stack = SocketStack.Of(invocation.Instance, state.Facts, type, context.CancellationToken);
             if (family == KnownFamily.IPv4 && stack is SocketStackKind.IPv6Only or SocketStackKind.DualStack)
             {
                 Report(context, state, invocation.Syntax, MulticastOnIPv6Socket, partial: false, allowCounterpart: false);
@@ -439,12 +440,12 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            if (partial && state.IsIPv4OnlyProtocol(type, syntax))
+            if (partial && state.IsIPv4OnlyProtocol(type, syntax, context.CancellationToken))
             {
                 return;
             }
 
-            if (allowCounterpart && state.HasIPv6Counterpart(type, syntax))
+            if (allowCounterpart && state.HasIPv6Counterpart(type, syntax, context.CancellationToken))
             {
                 return;
             }
@@ -464,12 +465,14 @@ namespace DualStackAnalyzers.Rules
             private readonly ISymbol? symbol;
             private readonly INamedTypeSymbol? type;
             private readonly IOperation site;
+            private readonly CancellationToken cancellationToken;
 
-            public Owner(IOperation? receiver, INamedTypeSymbol? type, IOperation site)
+            public Owner(IOperation? receiver, INamedTypeSymbol? type, IOperation site, CancellationToken cancellationToken)
             {
                 symbol = SocketStack.Owner(receiver);
                 this.type = type;
                 this.site = site;
+                this.cancellationToken = cancellationToken;
             }
 
             /// <summary>SetSocketOption(SocketOptionLevel.{level}, SocketOptionName.{option}, …) on this socket somewhere in the type.</summary>
@@ -477,7 +480,7 @@ namespace DualStackAnalyzers.Rules
             {
                 foreach (var declaration in CompilationFacts.Declarations(type, site.Syntax))
                 {
-                    foreach (var node in declaration.DescendantNodes())
+                    foreach (var node in Walks.Nodes(declaration, cancellationToken))
                     {
                         if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetSocketOption" } access, ArgumentList.Arguments: { Count: >= 2 } arguments }
                             && LastName(arguments[0].Expression) == level && LastName(arguments[1].Expression) == option
@@ -496,7 +499,7 @@ namespace DualStackAnalyzers.Rules
             {
                 foreach (var declaration in CompilationFacts.Declarations(type, site.Syntax))
                 {
-                    foreach (var node in declaration.DescendantNodes())
+                    foreach (var node in Walks.Nodes(declaration, cancellationToken))
                     {
                         if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Ttl" } left } && IsOwner(left.Expression))
                         {
@@ -535,11 +538,11 @@ namespace DualStackAnalyzers.Rules
         /// 9 (Wake-on-LAN), or 1900/5353 (SSDP/mDNS) without an IPv6 group, written where a port goes (an endpoint
         /// or client constructor, Connect/Send/Bind, a named port argument, a variable or constant named *port*).
         /// </summary>
-        private static bool UsesIPv4OnlyPort(IEnumerable<SyntaxNode> declarations, bool usesIPv6Multicast)
+        private static bool UsesIPv4OnlyPort(IEnumerable<SyntaxNode> declarations, bool usesIPv6Multicast, CancellationToken cancellationToken)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var token in declaration.DescendantTokens())
+                foreach (var token in Walks.Tokens(declaration, cancellationToken))
                 {
                     if (!token.IsKind(SyntaxKind.NumericLiteralToken) || token.Value is not int port)
                     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -71,7 +72,7 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            if (kind == KindSocket && (SocketCreation.IsRawOrIcmp(creation) || ConnectCallbacks.Contains(creation, context.ContainingSymbol, symbols)))
+            if (kind == KindSocket && (SocketCreation.IsRawOrIcmp(creation) || ConnectCallbacks.Contains(creation, context.ContainingSymbol, symbols, context.CancellationToken)))
             {
                 // Raw/ICMP sockets speak one family's protocol; an HttpClient ConnectCallback is DS0011's.
                 return;
@@ -86,7 +87,7 @@ namespace DualStackAnalyzers.Rules
             if (kind != KindBoundUdpClient && owner is not null && model is not null)
             {
                 // A socket bound to an IPv4 address is a listener: DS0001 (Any) and DS0004 (Loopback) own it.
-                var bind = IPv4Bind(owner, model, declarations, symbols);
+                var bind = IPv4Bind(owner, model, declarations, symbols, context.CancellationToken);
                 if (bind.Bound)
                 {
                     return;
@@ -95,12 +96,12 @@ namespace DualStackAnalyzers.Rules
                 portValue ??= bind.Port;
             }
 
-            if (facts.IsIPv4OnlyProtocol(type, portValue, reported))
+            if (facts.IsIPv4OnlyProtocol(type, portValue, reported, context.CancellationToken))
             {
                 return;
             }
 
-            var traits = facts.TraitsOf(type, reported);
+            var traits = facts.TraitsOf(type, reported, context.CancellationToken);
             var isPair = kind == KindBoundUdpClient && port is not null
                 ? traits.HasIPv6Bind(WellKnownAddress.IPv6Any, TypeTraits.Normalize(port.Syntax))
                 : traits.CreatesWithIPv6Family(creation.Type!.Name);
@@ -110,7 +111,7 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var noFix = NoFixReason(kind, family, owner, model, declarations, facts);
+            var noFix = NoFixReason(kind, family, owner, model, declarations, facts, context.CancellationToken);
             var display = family.Origin is not null ? family.Display : Describe(creation);
             var additional = family.Origin is not null && !reported.Span.Contains(family.Origin.Span)
                 ? new[] { family.Origin.GetLocation() }
@@ -188,9 +189,9 @@ namespace DualStackAnalyzers.Rules
             => creation.Arguments.Length == 0 ? "new " + creation.Type!.Name + "()" : "new " + creation.Type!.Name + "(port)";
 
         /// <summary>Is the owner (or its .Client socket) bound to an IPv4 address, and on which constant port?</summary>
-        private static (bool Bound, int? Port) IPv4Bind(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, NetSymbols symbols)
+        private static (bool Bound, int? Port) IPv4Bind(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, NetSymbols symbols, CancellationToken cancellationToken)
         {
-            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations))
+            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations, cancellationToken))
             {
                 if (((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText != "Bind" || invocation.SyntaxTree != model.SyntaxTree
                     || model.GetOperation(invocation) is not { } operation || BindSite.TryGet(operation, symbols) is not { } site)
@@ -215,14 +216,14 @@ namespace DualStackAnalyzers.Rules
                && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
 
         /// <summary>Fix safety 7 and the target: when rewriting the creation would change behaviour.</summary>
-        private static string? NoFixReason(string kind, ResolvedFamily family, ISymbol? owner, SemanticModel? model, IEnumerable<SyntaxNode> declarations, CompilationFacts facts)
+        private static string? NoFixReason(string kind, ResolvedFamily family, ISymbol? owner, SemanticModel? model, IEnumerable<SyntaxNode> declarations, CompilationFacts facts, CancellationToken cancellationToken)
         {
             if (family.IsConfigurable)
             {
                 return "the family comes from " + family.Display + "; make that default dual-stack, or create the socket without a family when none is configured";
             }
 
-            if (owner is not null && model is not null && ListenerUsage.IPv4LevelBehaviour(owner, model, declarations) is { } ipv4Level)
+            if (owner is not null && model is not null && ListenerUsage.IPv4LevelBehaviour(owner, model, declarations, cancellationToken) is { } ipv4Level)
             {
                 return "'" + owner.Name + "' also uses " + ipv4Level + ", which a dual-stack socket applies to IPv4 traffic only";
             }
@@ -239,7 +240,7 @@ namespace DualStackAnalyzers.Rules
                     return "the client leaves this method, and on this target a dual-mode client reaches host names over IPv6 only";
                 }
 
-                if (UsesHostName(owner, model, declarations, facts.Symbols))
+                if (UsesHostName(owner, model, declarations, facts.Symbols, cancellationToken))
                 {
                     return "on this target " + (kind == KindTcpClient ? "TcpClient" : "UdpClient") + " tries only addresses of its own family when given a host name, so a dual-mode IPv6 client would lose IPv4 servers";
                 }
@@ -249,9 +250,9 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>A Connect/Send of the TcpClient/UdpClient itself that takes a host name.</summary>
-        private static bool UsesHostName(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, NetSymbols symbols)
+        private static bool UsesHostName(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, NetSymbols symbols, CancellationToken cancellationToken)
         {
-            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations))
+            foreach (var invocation in ListenerUsage.Invocations(owner, model, declarations, cancellationToken))
             {
                 var name = ((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                 if (!(name.StartsWith("Connect", System.StringComparison.Ordinal) || name.StartsWith("BeginConnect", System.StringComparison.Ordinal) || name.StartsWith("Send", System.StringComparison.Ordinal)))

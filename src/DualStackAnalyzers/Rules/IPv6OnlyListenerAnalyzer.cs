@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -83,12 +84,12 @@ namespace DualStackAnalyzers.Rules
             if (owner is not null && model is not null)
             {
                 var declarations = CompilationFacts.Declarations(type, creation.Syntax);
-                var starts = ListenerUsage.Invocations(owner, model, declarations)
+                var starts = ListenerUsage.Invocations(owner, model, declarations, context.CancellationToken)
                     .Where(i => ((MemberAccessExpressionSyntax)i.Expression).Name.Identifier.ValueText == "Start")
                     .ToList<SyntaxNode>();
-                var state = DualModeSettings.StateAt(owner, starts, model, declarations);
+                var state = DualModeSettings.StateAt(owner, starts, model, declarations, context.CancellationToken);
                 if (state is DualModeState.OnBeforeBind or DualModeState.Chosen
-                    || (state == DualModeState.NotSet && DualModeSettings.PassedToDualModeHelper(owner, model, declarations)))
+                    || (state == DualModeState.NotSet && DualModeSettings.PassedToDualModeHelper(owner, model, declarations, context.CancellationToken)))
                 {
                     return;
                 }
@@ -97,7 +98,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var reported = site.ReportedSyntax;
-            if (IsDeliberate(facts, type, site.Port, reported))
+            if (IsDeliberate(facts, type, site.Port, reported, context.CancellationToken))
             {
                 return;
             }
@@ -106,9 +107,9 @@ namespace DualStackAnalyzers.Rules
             if (owner is not null && model is not null)
             {
                 var declarations = CompilationFacts.Declarations(type, creation.Syntax);
-                noFix = ListenerUsage.MayRestart(owner, creation.Syntax, model, declarations)
+                noFix = ListenerUsage.MayRestart(owner, creation.Syntax, model, declarations, context.CancellationToken)
                     ? "the listener is started again after Stop(), which drops dual mode; re-create it with TcpListener.Create(port) before each Start()"
-                    : IPv4LevelReason(owner, model, declarations);
+                    : IPv4LevelReason(owner, model, declarations, context.CancellationToken);
             }
 
             Report(context, reported, address.Origin, address.Display, late ? "; DualMode = true comes only after Start(), where it throws" : null, noFix);
@@ -152,14 +153,14 @@ namespace DualStackAnalyzers.Rules
             }
 
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            if (IsDeliberate(facts, type, port, reported))
+            if (IsDeliberate(facts, type, port, reported, context.CancellationToken))
             {
                 return;
             }
 
             var owner = ListenerUsage.StoredInto(creation);
             var model = creation.SemanticModel;
-            var noFix = owner is null || model is null ? null : IPv4LevelReason(owner, model, CompilationFacts.Declarations(type, creation.Syntax));
+            var noFix = owner is null || model is null ? null : IPv4LevelReason(owner, model, CompilationFacts.Declarations(type, creation.Syntax), context.CancellationToken);
             Report(context, reported, origin, display, "; UdpClient binds in its constructor, so DualMode cannot be set afterwards", noFix);
         }
 
@@ -186,7 +187,7 @@ namespace DualStackAnalyzers.Rules
             {
                 // new UdpClient(AddressFamily.InterNetworkV6) then udp.Client.Bind(...): unbound until here.
                 owner = OperationHelpers.ReferencedSymbol(client);
-                creation = SocketCreation.FindCreation(client, symbols.UdpClient);
+                creation = SocketCreation.FindCreation(client, symbols.UdpClient, context.CancellationToken);
                 if (creation is null || creation.Arguments.Length != 1
                     || FamilyResolver.Resolve(creation.Arguments[0].Value, symbols).Kind != FamilyKind.IPv6)
                 {
@@ -196,7 +197,7 @@ namespace DualStackAnalyzers.Rules
             else if (receiver is not null && NetSymbols.Is(receiver.Type, symbols.Socket))
             {
                 owner = OperationHelpers.ReferencedSymbol(receiver);
-                creation = SocketCreation.Find(receiver, symbols);
+                creation = SocketCreation.Find(receiver, symbols, context.CancellationToken);
 
                 // Socket(SocketType, ProtocolType) is dual already; a socket whose creation is out of view may be configured there.
                 if (creation is null || SocketCreation.FamilyArgument(creation) is not { } familyArgument || SocketCreation.IsRawOrIcmp(creation)
@@ -223,7 +224,7 @@ namespace DualStackAnalyzers.Rules
             }
 
             var declarations = CompilationFacts.Declarations(type, invocation.Syntax);
-            var binds = ListenerUsage.Invocations(owner, model, declarations)
+            var binds = ListenerUsage.Invocations(owner, model, declarations, context.CancellationToken)
                 .Where(i => ((MemberAccessExpressionSyntax)i.Expression).Name.Identifier.ValueText == "Bind")
                 .ToList<SyntaxNode>();
             if (!binds.Contains(invocation.Syntax))
@@ -231,35 +232,35 @@ namespace DualStackAnalyzers.Rules
                 binds.Add(invocation.Syntax);
             }
 
-            var state = DualModeSettings.StateAt(owner, binds, model, declarations);
+            var state = DualModeSettings.StateAt(owner, binds, model, declarations, context.CancellationToken);
             if (state is DualModeState.OnBeforeBind or DualModeState.Chosen
-                || (state == DualModeState.NotSet && DualModeSettings.PassedToDualModeHelper(owner, model, declarations)))
+                || (state == DualModeState.NotSet && DualModeSettings.PassedToDualModeHelper(owner, model, declarations, context.CancellationToken)))
             {
                 return;
             }
 
             var reported = site.ReportedSyntax;
-            if (IsDeliberate(facts, type, site.Port, reported))
+            if (IsDeliberate(facts, type, site.Port, reported, context.CancellationToken))
             {
                 return;
             }
 
             var late = state == DualModeState.OnOnlyAfterBind ? "; DualMode = true comes only after Bind(), where it throws" : null;
-            Report(context, reported, address.Origin, address.Display, late, IPv4LevelReason(owner, model, declarations));
+            Report(context, reported, address.Origin, address.Display, late, IPv4LevelReason(owner, model, declarations, context.CancellationToken));
         }
 
         /// <summary>
         /// Never flag (rules.md) and per-family code: an IPv4 wildcard bind of the same port that runs alongside, a
         /// branch on an address family (a per-family socket factory), a type that speaks IPv6 multicast (per-family by nature).
         /// </summary>
-        private static bool IsDeliberate(CompilationFacts facts, INamedTypeSymbol? type, IOperation? port, SyntaxNode reported)
+        private static bool IsDeliberate(CompilationFacts facts, INamedTypeSymbol? type, IOperation? port, SyntaxNode reported, CancellationToken cancellationToken)
         {
             if (InsideAddressFamilyBranch(reported))
             {
                 return true;
             }
 
-            var traits = facts.TraitsOf(type, reported);
+            var traits = facts.TraitsOf(type, reported, cancellationToken);
             if (traits.UsesIPv6Multicast)
             {
                 return true;
@@ -297,9 +298,9 @@ namespace DualStackAnalyzers.Rules
             return false;
         }
 
-        private static string? IPv4LevelReason(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations)
+        private static string? IPv4LevelReason(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken)
         {
-            var ipv4Level = ListenerUsage.IPv4LevelBehaviour(owner, model, declarations);
+            var ipv4Level = ListenerUsage.IPv4LevelBehaviour(owner, model, declarations, cancellationToken);
             return ipv4Level is null ? null : "'" + owner.Name + "' also uses " + ipv4Level + ", which a dual-stack socket applies to IPv4 traffic only";
         }
 

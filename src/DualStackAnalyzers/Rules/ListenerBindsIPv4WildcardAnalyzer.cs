@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -72,12 +73,12 @@ namespace DualStackAnalyzers.Rules
             }
 
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            if (facts.IsIPv4OnlyProtocol(type, site.ConstantPort, reported))
+            if (facts.IsIPv4OnlyProtocol(type, site.ConstantPort, reported, context.CancellationToken))
             {
                 return;
             }
 
-            var socketCreation = site.Kind == BindKind.SocketBind ? SocketCreation.Find(site.Receiver, facts.Symbols) : null;
+            var socketCreation = site.Kind == BindKind.SocketBind ? SocketCreation.Find(site.Receiver, facts.Symbols, context.CancellationToken) : null;
             if (socketCreation is not null && SocketCreation.IsRawOrIcmp(socketCreation))
             {
                 return;
@@ -93,7 +94,7 @@ namespace DualStackAnalyzers.Rules
 
             // Deliberate pairs: an IPv6Any bind of the same port expression in the same type.
             var portText = site.Port is null ? null : TypeTraits.Normalize(site.Port.Syntax);
-            if (portText is not null && facts.TraitsOf(type, reported).HasIPv6Bind(WellKnownAddress.IPv6Any, portText))
+            if (portText is not null && facts.TraitsOf(type, reported, context.CancellationToken).HasIPv6Bind(WellKnownAddress.IPv6Any, portText))
             {
                 if (site.Kind == BindKind.KestrelListen)
                 {
@@ -104,7 +105,7 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var noFix = NoFixReason(site, socketCreation, context.ContainingSymbol, type, facts);
+            var noFix = NoFixReason(site, socketCreation, context.ContainingSymbol, type, facts, context.CancellationToken);
             var properties = noFix is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(NoFixReasonProperty, noFix);
@@ -113,7 +114,7 @@ namespace DualStackAnalyzers.Rules
         }
 
         /// <summary>Fix safety 5 and 7: restarted listeners and IPv4-level socket options get no automatic fix.</summary>
-        private static string? NoFixReason(BindSite site, Microsoft.CodeAnalysis.Operations.IObjectCreationOperation? socketCreation, ISymbol containingSymbol, INamedTypeSymbol? type, CompilationFacts facts)
+        private static string? NoFixReason(BindSite site, Microsoft.CodeAnalysis.Operations.IObjectCreationOperation? socketCreation, ISymbol containingSymbol, INamedTypeSymbol? type, CompilationFacts facts, CancellationToken cancellationToken)
         {
             var model = site.Operation.SemanticModel;
             if (model is null)
@@ -133,12 +134,12 @@ namespace DualStackAnalyzers.Rules
             }
 
             var declarations = CompilationFacts.Declarations(type, site.Operation.Syntax);
-            if (site.Kind == BindKind.TcpListener && ListenerUsage.MayRestart(owner, site.Operation.Syntax, model, declarations))
+            if (site.Kind == BindKind.TcpListener && ListenerUsage.MayRestart(owner, site.Operation.Syntax, model, declarations, cancellationToken))
             {
                 return "the listener is started again after Stop(), which drops dual mode; re-create it with TcpListener.Create(port) before each Start()";
             }
 
-            var ipv4Level = ListenerUsage.IPv4LevelBehaviour(owner, model, declarations);
+            var ipv4Level = ListenerUsage.IPv4LevelBehaviour(owner, model, declarations, cancellationToken);
             return ipv4Level is null
                 ? null
                 : "'" + owner.Name + "' also uses " + ipv4Level + ", which a dual-stack socket applies to IPv4 traffic only";

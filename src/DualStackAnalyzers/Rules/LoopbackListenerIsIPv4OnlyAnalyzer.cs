@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -79,24 +80,24 @@ namespace DualStackAnalyzers.Rules
 
             var reported = site.ReportedSyntax;
             var type = CompilationFacts.ContainingType(context.ContainingSymbol);
-            if (facts.IsIPv4OnlyProtocol(type, site.ConstantPort, reported))
+            if (facts.IsIPv4OnlyProtocol(type, site.ConstantPort, reported, context.CancellationToken))
             {
                 return;
             }
 
             // Deliberate pair: an IPv6Loopback bind of the same port expression in the same type.
             var portText = site.Port is null ? null : TypeTraits.Normalize(site.Port.Syntax);
-            if (portText is not null && facts.TraitsOf(type, reported).HasIPv6Bind(WellKnownAddress.IPv6Loopback, portText))
+            if (portText is not null && facts.TraitsOf(type, reported, context.CancellationToken).HasIPv6Bind(WellKnownAddress.IPv6Loopback, portText))
             {
                 return;
             }
 
-            if (site.Kind == BindKind.SocketBind && SocketCreation.Find(site.Receiver, facts.Symbols) is { } creation && SocketCreation.IsRawOrIcmp(creation))
+            if (site.Kind == BindKind.SocketBind && SocketCreation.Find(site.Receiver, facts.Symbols, context.CancellationToken) is { } creation && SocketCreation.IsRawOrIcmp(creation))
             {
                 return;
             }
 
-            if (IsClient(site, type))
+            if (IsClient(site, type, context.CancellationToken))
             {
                 return;
             }
@@ -157,7 +158,7 @@ namespace DualStackAnalyzers.Rules
             => address.Display == "IPAddress.Loopback" || address.Display == "IPAddress.Parse(\"127.0.0.1\")";
 
         /// <summary>A socket bound to loopback that the type then connects is a client choosing its source address.</summary>
-        private static bool IsClient(BindSite site, INamedTypeSymbol? type)
+        private static bool IsClient(BindSite site, INamedTypeSymbol? type, CancellationToken cancellationToken)
         {
             var model = site.Operation.SemanticModel;
             ISymbol? owner = site.Kind switch
@@ -167,7 +168,7 @@ namespace DualStackAnalyzers.Rules
                 _ => null,
             };
             return owner is not null && model is not null
-                && SocketRoles.IsClient(owner, model, CompilationFacts.Declarations(type, site.Operation.Syntax));
+                && SocketRoles.IsClient(owner, model, CompilationFacts.Declarations(type, site.Operation.Syntax), cancellationToken);
         }
 
         private static void ReportUrl(UrlHostReport found)

@@ -22,31 +22,51 @@ namespace DualStackAnalyzers.Tests.Robustness
     public class IncompleteCodeTests
     {
         /// <summary>
-        /// Cuts of the whole corpus (about a minute of CPU on 2 cores). Every source gets every token boundary up to a
-        /// cap chosen so that the corpus fits the budget, and an even sample of cap cuts when it has more tokens.
+        /// Cuts the smallest sources get at every token boundary (about a minute of CPU on 2 cores, with the sample below):
+        /// sources are taken from the smallest up while their tokens fit this budget.
         /// </summary>
-        internal const int CutBudget = 2500;
+        internal const int ExhaustiveBudget = 1000;
 
-        internal const int MinCutsPerSource = 6;
+        /// <summary>Cuts spread over every other source (an even sample, half prefixes and half token deletions).</summary>
+        internal const int SampleBudget = 1200;
 
-        internal const int MaxCutsPerSource = 80;
+        internal const int MinCutsPerSource = 2;
 
-        /// <summary>Fix computations over the corpus (a fix formats and simplifies: ~20 times an analysis).</summary>
-        internal const int FixBudget = 400;
-
-        private static readonly Lazy<int> TotalSources = new Lazy<int>(() => TestSourceCorpus.RuleTestFiles().Sum(f => TestSourceCorpus.SourcesOf(f).Count));
-
-        private static readonly Lazy<int> Cap = new Lazy<int>(() =>
+        private static readonly Lazy<Dictionary<string, int>> Plan = new Lazy<Dictionary<string, int>>(() =>
         {
-            var counts = TestSourceCorpus.RuleTestFiles().SelectMany(TestSourceCorpus.SourcesOf).Select(s => CuttableTokens(s).Count).ToList();
-            var cap = MinCutsPerSource;
-            while (cap < MaxCutsPerSource && counts.Sum(n => Math.Min(n, cap + 1)) <= CutBudget)
+            var sources = TestSourceCorpus.RuleTestFiles().SelectMany(TestSourceCorpus.SourcesOf)
+                .Select(s => (Key: Key(s), Tokens: CuttableTokens(s).Count))
+                .OrderBy(s => s.Tokens).ThenBy(s => s.Key, StringComparer.Ordinal)
+                .ToList();
+            var plan = new Dictionary<string, int>(StringComparer.Ordinal);
+            var spent = 0;
+            foreach (var (key, tokens) in sources)
             {
-                cap++;
+                if (spent + tokens > ExhaustiveBudget)
+                {
+                    break;
+                }
+
+                plan[key] = int.MaxValue;
+                spent += tokens;
             }
 
-            return cap;
+            var sampled = Math.Max(MinCutsPerSource, SampleBudget / Math.Max(1, sources.Count - plan.Count));
+            foreach (var (key, _) in sources)
+            {
+                if (!plan.ContainsKey(key))
+                {
+                    plan[key] = sampled;
+                }
+            }
+
+            return plan;
         });
+
+        private static string Key(CorpusSource source) => source.Origin + "#" + source.Text.GetHashCode(StringComparison.Ordinal);
+
+        /// <summary>How many cuts a source gets: every token boundary (int.MaxValue) or a sample of this many.</summary>
+        internal static int CutsFor(CorpusSource source) => Plan.Value.TryGetValue(Key(source), out var cuts) ? cuts : MinCutsPerSource;
 
         private readonly ITestOutputHelper output;
 
@@ -66,14 +86,17 @@ namespace DualStackAnalyzers.Tests.Robustness
             return data;
         }
 
-        /// <summary>Sources with at most this many tokens (after the prepended usings) are cut at every token.</summary>
-        internal static int CutsPerSource => Cap.Value;
-
+        /// <summary>Every rule test file that compiles C# yields sources (the configuration-file tests may compile none).</summary>
         [Fact]
         public void EveryRuleTestFileYieldsSources()
         {
             Assert.NotEmpty(TestSourceCorpus.RuleTestFiles());
-            Assert.All(TestSourceCorpus.RuleTestFiles(), file => Assert.NotEmpty(TestSourceCorpus.SourcesOf(file)));
+            Assert.All(TestSourceCorpus.RuleTestFiles(), file =>
+            {
+                var text = System.IO.File.ReadAllText(System.IO.Path.Combine(TestSourceCorpus.RulesDirectory, file));
+                var compilesCSharp = new[] { "TestCode", "Sources.Usings", "Sources.KestrelUsings", "ParseText(" }.Any(k => text.Contains(k, StringComparison.Ordinal));
+                Assert.True(!compilesCSharp || TestSourceCorpus.SourcesOf(file).Count > 0, file + " compiles C# but no source was extracted from it");
+            });
         }
 
         /// <summary>The corpus is C# the rules fire on: its uncut sources give each rule test file's analyzer diagnostics.</summary>
@@ -111,7 +134,7 @@ namespace DualStackAnalyzers.Tests.Robustness
         public async Task NoAnalyzerOrFixThrowsOnCutCode(string file)
         {
             var sources = TestSourceCorpus.SourcesOf(file);
-            var perSource = CutsPerSource;
+            var exhaustive = 0;
             var failures = new List<string>();
             var stopwatch = Stopwatch.StartNew();
             int cuts = 0, fixesComputed = 0;
@@ -119,29 +142,42 @@ namespace DualStackAnalyzers.Tests.Robustness
 
             using var workspace = new AdhocWorkspace();
             var document = RobustnessHarness.CreateProject(workspace, OutputKind.ConsoleApplication, new[] { ("Cut.cs", string.Empty) }).Documents.Single();
-            await document.Project.GetCompilationAsync();
+
+            // Analysis runs on a compilation derived from one with the references bound (a workspace per cut costs a
+            // third more); a cut whose fixes are computed goes through the workspace document the fixers need.
+            var empty = (await document.Project.GetCompilationAsync())!;
+            var emptyTree = (await document.GetSyntaxTreeAsync())!;
 
             foreach (var source in sources)
             {
                 var fixContexts = new HashSet<string>(StringComparer.Ordinal);
-                var sourceCuts = Cuts(source, perSource).ToList();
-                var fixStride = Math.Max(1, sourceCuts.Count / Math.Max(2, FixBudget / Math.Max(1, TotalSources.Value)));
+                var budget = CutsFor(source);
+                exhaustive += budget == int.MaxValue ? 1 : 0;
+                var sourceCuts = Cuts(source, budget).ToList();
+                // Fixes are computed on one cut of a source (the middle one): about one fix computation per source.
+                var fixCut = sourceCuts.Count / 2;
                 var index = -1;
                 foreach (var (description, text) in sourceCuts)
                 {
                     cuts++;
                     index++;
-                    var changed = document.WithText(SourceText.From(text));
-                    var compilation = (await changed.Project.GetCompilationAsync())!;
-                    var (diagnostics, exceptions) = await RobustnessHarness.AnalyzeAsync(compilation, changed.Project);
+                    var cutTree = emptyTree.WithChangedText(SourceText.From(text));
+                    var (diagnostics, exceptions) = await RobustnessHarness.AnalyzeAsync(empty.ReplaceSyntaxTree(emptyTree, cutTree), document.Project);
                     foreach (var exception in exceptions)
                     {
                         failures.Add($"{source.Origin}, {description}: {exception}");
                     }
 
+                    if (index != fixCut || !diagnostics.Any(d => RobustnessHarness.FixersById.Contains(d.Id)))
+                    {
+                        continue;
+                    }
+
                     var fixWatch = Stopwatch.StartNew();
+                    var changed = document.WithText(SourceText.From(text));
                     var root = await changed.GetSyntaxRootAsync();
-                    foreach (var diagnostic in diagnostics.Where(d => index % fixStride == 0 && RobustnessHarness.FixersById.Contains(d.Id)))
+                    (diagnostics, _) = await RobustnessHarness.AnalyzeAsync((await changed.Project.GetCompilationAsync())!, changed.Project);
+                    foreach (var diagnostic in diagnostics.Where(d => RobustnessHarness.FixersById.Contains(d.Id)))
                     {
                         // A fix sees the code around its diagnostic: compute it again only when that code is new.
                         if (!fixContexts.Add(diagnostic.Id + "@" + diagnostic.Location.SourceSpan + ":" + FixContext(root!, diagnostic.Location.SourceSpan)))
@@ -171,7 +207,7 @@ namespace DualStackAnalyzers.Tests.Robustness
                 }
             }
 
-            output.WriteLine($"{file}: {sources.Count} sources, cap {perSource} cuts per source, {cuts} cuts analyzed, {fixesComputed} fixes computed ({fixTime.TotalSeconds:N1} s), {stopwatch.Elapsed.TotalSeconds:N1} s");
+            output.WriteLine($"{file}: {sources.Count} sources ({exhaustive} cut at every token), {cuts} cuts analyzed, {fixesComputed} fixes computed ({fixTime.TotalSeconds:N1} s), {stopwatch.Elapsed.TotalSeconds:N1} s");
             Assert.True(failures.Count == 0, string.Join("\n\n", failures.Take(20)));
         }
 

@@ -163,6 +163,15 @@ namespace DualStackAnalyzers.Tests.Robustness
 
             public void Run(Action<int, string> emit)
             {
+                // Sources kept in the class's constants and fields.
+                foreach (var value in classConstants.Values)
+                {
+                    if (IsStringish(value) && Evaluate(value, new Dictionary<string, string>(), 0) is { } text)
+                    {
+                        emit(value.GetLocation().GetLineSpan().StartLinePosition.Line + 1, text);
+                    }
+                }
+
                 foreach (var method in type.Members.OfType<MethodDeclarationSyntax>())
                 {
                     var parameters = method.ParameterList.Parameters.Select(p => p.Identifier.ValueText).ToList();

@@ -172,5 +172,26 @@ namespace DualStackAnalyzers.Tests.Rules
         public Task LoopbackIsNotDS0020() => VerifyAsync("""
             class C { string H = {|DS0021:"127.0.0.1"|}; string N = "127.0.0.0"; }
             """);
+
+        /// <summary>Fix safety 6: DS0040's fix (normalise the peer, then compare) leaves the literal to DS0040, not DS0021.</summary>
+        [Fact]
+        public Task LiteralComparedWithANormalisedPeerIsNotFlagged() => KestrelAsync("""
+            class C
+            {
+                static bool Helper(Microsoft.AspNetCore.Http.HttpContext context)
+                    => NormalizeMapped(context.Connection.RemoteIpAddress)?.ToString() == "127.0.0.1";
+
+                static bool Inline(Microsoft.AspNetCore.Http.HttpContext context)
+                {
+                    var ip = context.Connection.RemoteIpAddress;
+                    return ip is not null && (ip.IsIPv4MappedToIPv6 ? ip.MapToIPv4() : ip).ToString() == "127.0.0.1";
+                }
+
+                static bool NotAPeer(IPAddress configured) => (configured.IsIPv4MappedToIPv6 ? configured.MapToIPv4() : configured).ToString() == {|DS0021:"127.0.0.1"|};
+
+                static IPAddress? NormalizeMapped(IPAddress? address)
+                    => address is not null && address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+            }
+            """);
     }
 }
