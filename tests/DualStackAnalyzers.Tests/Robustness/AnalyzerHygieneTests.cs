@@ -34,7 +34,7 @@ namespace DualStackAnalyzers.Tests.Robustness
 
         // ---- No mutable static state -----------------------------------------------------------------------------
 
-        [Theory(Skip = "Issue 7, open: five static string[] tables (AddressSelectionDropsIPv6Analyzer, IPv4Text, NameHints, AddressRange bytes) are to become ImmutableArray; this check lists them")]
+        [Theory]
         [MemberData(nameof(ShippedAssemblies))]
         public void StaticFieldsAreReadonlyAndImmutable(string assemblyName)
         {
@@ -332,7 +332,7 @@ namespace DualStackAnalyzers.Tests.Robustness
         /// member. And no catch clause swallows OperationCanceledException (a bare catch, catch (Exception) or
         /// catch (OperationCanceledException) without a filter or rethrow).
         /// </summary>
-        [Theory(Skip = "Issue 7, open: the analyzers merged last do not check the cancellation token in every long walk yet; this check lists them (EndpointTextSplitOnColon, TypeTraits, IPv6DisabledForProcess, ForwardedHeadersProxies, ValidationRejectsIPv6, AddressSelectionDropsIPv6, ListenerUrls, IPv4OnlyBroadcastMulticast, FamilyResolver)")]
+        [Theory]
         [MemberData(nameof(AnalyzerSourceFiles))]
         public void LongWalksCheckCancellationAndNothingSwallowsIt(string relativePath)
         {
