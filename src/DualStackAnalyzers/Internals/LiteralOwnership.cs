@@ -166,35 +166,7 @@ namespace DualStackAnalyzers.Internals
                 }
             }
 
-            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, new PeerTraceOptions(true, cancellationToken)) is not null
-                || ComparedWithAddressText(comparison, facts, cancellationToken);
-        }
-
-        /// <summary>
-        /// <c>x.ToString() == "127.0.0.1"</c> where x is an IPAddress: the comparison is DS0040's even after the peer
-        /// was normalised (then it is correct), so the literal is not a hard-coded address for DS0020/DS0021.
-        /// </summary>
-        private static bool ComparedWithAddressText(IOperation comparison, CompilationFacts facts, CancellationToken cancellationToken)
-        {
-            if (comparison is not IBinaryOperation binary)
-            {
-                return false;
-            }
-
-            foreach (var side in new[] { binary.LeftOperand, binary.RightOperand })
-            {
-                foreach (var node in side.DescendantsAndSelf())
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (node is IInvocationOperation { TargetMethod.Name: "ToString", Instance: { } instance }
-                        && NetSymbols.Is(instance.Type, facts.Symbols.IPAddress))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return PeerComparison.TryMatch(comparison, facts.Symbols, facts.Target, new PeerTraceOptions(true, cancellationToken)) is not null;
         }
 
         /// <summary>A use of the field in its type's declarations of the same tree is compared with a peer.</summary>
