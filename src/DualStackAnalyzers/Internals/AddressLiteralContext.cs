@@ -462,7 +462,11 @@ namespace DualStackAnalyzers.Internals
                 return false;
             }
 
-            foreach (var node in Walks.Nodes(scope, cancellationToken, n => n == scope || !(n is BaseTypeDeclarationSyntax)))
+            // In a type, twins are its members: look at field declarators, properties and methods, not into bodies.
+            Func<SyntaxNode, bool> descend = scope is BaseTypeDeclarationSyntax
+                ? n => n == scope || n is BaseFieldDeclarationSyntax or VariableDeclarationSyntax
+                : n => n == scope || !(n is BaseTypeDeclarationSyntax);
+            foreach (var node in Walks.Nodes(scope, cancellationToken, descend))
             {
                 SyntaxToken identifier;
                 SyntaxNode? value;

@@ -63,11 +63,12 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
+        /// <summary>
+        /// The facts of the compilation, shared by every rule that starts on it with the same options: symbols are
+        /// resolved once and per-type traits computed once for all rules.
+        /// </summary>
         public static CompilationFacts? TryCreate(Compilation compilation, AnalyzerOptions options)
-        {
-            var symbols = NetSymbols.TryCreate(compilation);
-            return symbols is null ? null : new CompilationFacts(symbols, options);
-        }
+            => NetSymbols.TryCreate(compilation)?.SharedFacts(symbols => new CompilationFacts(symbols, options), facts => ReferenceEquals(facts.analyzerOptions, options));
 
         /// <summary>Declarations of the type that holds <paramref name="node"/>; the compilation unit for top-level statements.</summary>
         public static IEnumerable<SyntaxNode> Declarations(INamedTypeSymbol? type, SyntaxNode node)

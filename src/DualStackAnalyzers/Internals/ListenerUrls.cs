@@ -271,9 +271,23 @@ namespace DualStackAnalyzers.Internals
             return null;
         }
 
-        /// <summary>Only reached for the rare method names UseUrls and UseSetting, so the display string is affordable.</summary>
+        /// <summary>Declared in Microsoft.AspNetCore or a namespace under it.</summary>
         private static bool IsAspNetCore(INamedTypeSymbol? type)
-            => type?.ContainingNamespace?.ToDisplayString().StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true;
+        {
+            // Walk up to the namespace under the global one: Microsoft.AspNetCore.* without building display strings.
+            INamespaceSymbol? second = null;
+            for (var ns = type?.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+            {
+                if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+                {
+                    return ns.Name == "Microsoft" && second?.Name == "AspNetCore";
+                }
+
+                second = ns;
+            }
+
+            return false;
+        }
 
         private static bool IsConfiguration(INamedTypeSymbol? type, NetSymbols symbols)
         {
@@ -411,14 +425,8 @@ namespace DualStackAnalyzers.Internals
 
             // Where the field is read in this file, the sinks of the enclosing body are where its text may arrive.
             var roots = new HashSet<SyntaxNode>();
-            var root = context.Operation.Syntax.SyntaxTree.GetRoot(context.CancellationToken);
-            foreach (var token in Walks.Tokens(root, context.CancellationToken))
+            foreach (var name in IdentifierIndex.Named(context.Operation.Syntax.SyntaxTree, field.Name, context.CancellationToken))
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != field.Name || token.Parent is not IdentifierNameSyntax name)
-                {
-                    continue;
-                }
-
                 ExpressionSyntax reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
                 if (model.GetOperation(reference, context.CancellationToken) is IFieldReferenceOperation fieldReference
                     && SymbolEqualityComparer.Default.Equals(fieldReference.Field, field))

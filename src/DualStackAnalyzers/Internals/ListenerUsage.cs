@@ -124,12 +124,35 @@ namespace DualStackAnalyzers.Internals
         {
             foreach (var declaration in declarations)
             {
-                foreach (var invocation in Walks.Nodes(declaration, cancellationToken).OfType<InvocationExpressionSyntax>())
+                // From the owner's identifiers (an index lookup) to the calls made on it, in document order.
+                var found = new List<InvocationExpressionSyntax>();
+                foreach (var identifier in IdentifierIndex.Named(declaration, owner.Name, cancellationToken))
                 {
-                    if (invocation.Expression is MemberAccessExpressionSyntax access && RefersTo(access.Expression, owner, model))
+                    ExpressionSyntax named = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } self && self.Name == identifier
+                        ? self
+                        : identifier;
+                    if (named.Parent is not MemberAccessExpressionSyntax access || access.Expression != named)
                     {
-                        yield return invocation;
+                        continue;
                     }
+
+                    // owner.Server.Start(): the call is made on the owner's socket.
+                    if (access.Name.Identifier.ValueText is "Server" or "Client" && access.Parent is MemberAccessExpressionSyntax outer && outer.Expression == access
+                        && outer.Parent is InvocationExpressionSyntax { } socketCall && socketCall.Expression == outer && RefersTo(access, owner, model))
+                    {
+                        found.Add(socketCall);
+                    }
+
+                    if (access.Parent is InvocationExpressionSyntax call && call.Expression == access && RefersTo(named, owner, model))
+                    {
+                        found.Add(call);
+                    }
+                }
+
+                found.Sort((a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+                foreach (var invocation in found)
+                {
+                    yield return invocation;
                 }
             }
         }

@@ -185,10 +185,9 @@ namespace DualStackAnalyzers.Internals
                     continue;
                 }
 
-                foreach (var token in Walks.Tokens(reference.GetSyntax(cancellationToken), cancellationToken))
+                foreach (var identifier in IdentifierIndex.Named(reference.GetSyntax(cancellationToken), field.Name, cancellationToken))
                 {
-                    if (token.ValueText != field.Name || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax identifier
-                        || model.GetOperation(identifier) is not IFieldReferenceOperation use
+                    if (model.GetOperation(identifier, cancellationToken) is not IFieldReferenceOperation use
                         || !SymbolEqualityComparer.Default.Equals(use.Field, field))
                     {
                         continue;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace DualStackAnalyzers.Internals
@@ -7,10 +9,17 @@ namespace DualStackAnalyzers.Internals
     /// <summary>
     /// The networking types of one compilation, resolved once in a compilation-start action
     /// (GetTypeByMetadataName is too slow for a per-node callback). A null type means the
-    /// compilation cannot use it, so the rules that need it register nothing.
+    /// compilation cannot use it, so the rules that need it register nothing. One instance per compilation is shared
+    /// by every rule (and fixer): each lookup scans every referenced assembly, and twenty rules resolving the same
+    /// types twenty times cost more than all their callbacks.
     /// </summary>
     internal sealed partial class NetSymbols
     {
+        /// <summary>Per compilation, weakly: the state of one compilation, collected with it.</summary>
+        private static readonly ConditionalWeakTable<Compilation, Resolved> PerCompilation = new ConditionalWeakTable<Compilation, Resolved>();
+
+        private CompilationFacts? sharedFacts;
+
         private NetSymbols(Compilation compilation, INamedTypeSymbol ipAddress)
         {
             Compilation = compilation;
@@ -54,9 +63,36 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>Null when System.Net.IPAddress is not referenced: no networking rule can fire then.</summary>
         public static NetSymbols? TryCreate(Compilation compilation)
+            => PerCompilation.GetValue(compilation, c => new Resolved(Create(c))).Symbols;
+
+        private static NetSymbols? Create(Compilation compilation)
         {
             var ipAddress = compilation.GetTypeByMetadataName("System.Net.IPAddress");
             return ipAddress is null ? null : new NetSymbols(compilation, ipAddress);
+        }
+
+        /// <summary>The facts every rule of one analysis shares (the first rule to start creates them).</summary>
+        internal CompilationFacts SharedFacts(System.Func<NetSymbols, CompilationFacts> create, System.Func<CompilationFacts, bool> fits)
+        {
+            var existing = Volatile.Read(ref sharedFacts);
+            if (existing is not null)
+            {
+                return fits(existing) ? existing : create(this);
+            }
+
+            var created = create(this);
+            existing = Interlocked.CompareExchange(ref sharedFacts, created, null);
+            return existing is null || !fits(existing) ? created : existing;
+        }
+
+        private sealed class Resolved
+        {
+            public Resolved(NetSymbols? symbols)
+            {
+                Symbols = symbols;
+            }
+
+            public NetSymbols? Symbols { get; }
         }
 
         /// <summary>True when <paramref name="type"/> has a member of that name and arity (checks an API a fix would emit).</summary>

@@ -318,6 +318,7 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
-        public static string Normalize(SyntaxNode expression) => expression.WithoutTrivia().ToString().Replace(" ", string.Empty);
+        /// <summary>The expression's text without spaces (ToString already leaves out the outer trivia).</summary>
+        public static string Normalize(SyntaxNode expression) => expression.ToString().Replace(" ", string.Empty);
     }
 }

@@ -134,8 +134,10 @@ namespace DualStackAnalyzers.Tests.Robustness
                 {
                     var definition = type.GetGenericTypeDefinition();
 
-                    // The one shared cache allowed: state of one compilation, keyed weakly by it (collected with it).
-                    if (definition == typeof(ConditionalWeakTable<,>) && type.GetGenericArguments()[0] == typeof(Compilation))
+                    // The shared caches allowed: state of one compilation, or syntax facts of one tree, keyed weakly by it
+                    // (collected with it).
+                    if (definition == typeof(ConditionalWeakTable<,>)
+                        && (type.GetGenericArguments()[0] == typeof(Compilation) || type.GetGenericArguments()[0] == typeof(SyntaxTree)))
                     {
                         return null;
                     }
