@@ -121,10 +121,10 @@ namespace DualStackAnalyzers.Internals
         private static void AddLocalUses(ILocalSymbol local, IOperation text, List<(IOperation? Call, IArgumentOperation? Argument)> uses, int depth, CancellationToken cancellationToken)
         {
             var before = uses.Count;
-            foreach (var node in OperationHelpers.Root(text).Descendants())
+            var model = text.SemanticModel;
+            foreach (var identifier in IdentifierIndex.Named(OperationHelpers.Root(text).Syntax, local.Name, cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (node is ILocalReferenceOperation reference && !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                if (model?.GetOperation(identifier, cancellationToken) is ILocalReferenceOperation reference && !reference.IsDeclaration && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                     && !(reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
                 {
                     Collect(reference, uses, depth + 1, cancellationToken);

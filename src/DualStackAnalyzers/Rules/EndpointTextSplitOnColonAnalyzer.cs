@@ -123,6 +123,19 @@ namespace DualStackAnalyzers.Rules
 
                     return false;
                 default:
+                    // Split(params ReadOnlySpan<char>) on .NET 9+: the separators are a params collection (an operation
+                    // kind newer than the Roslyn we compile against), its elements are its children.
+                    if (value.IsImplicit && value.Type is INamedTypeSymbol { Name: "ReadOnlySpan" })
+                    {
+                        foreach (var element in value.ChildOperations)
+                        {
+                            if (IsColon(element))
+                            {
+                                return true;
+                            }
+                        }
+                    }
+
                     return false;
             }
         }

@@ -49,6 +49,23 @@ namespace DualStackAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// On .NET 9+ <c>Split(':')</c> and <c>Split(':', ';')</c> bind to <c>Split(params ReadOnlySpan&lt;char&gt;)</c>:
+        /// the separators arrive as a params collection, not a char or an array (found by the benchmark's code base).
+        /// </summary>
+        [Theory]
+        [InlineData("var parts = {|DS0031:endpoint.Split(':')|}; return new IPEndPoint(IPAddress.Parse(parts[0]), int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));")]
+        [InlineData("var parts = {|DS0031:endpoint.Split(';', ':')|}; return new IPEndPoint(IPAddress.Parse(parts[0]), int.Parse(parts[1]));")]
+        public Task SplitWithParamsSpanSeparatorsOnNet10IsFlagged(string statements) => FlagsAsync($$"""
+            class Config
+            {
+                IPEndPoint Parse(string endpoint)
+                {
+                    {{statements}}
+                }
+            }
+            """, TestReferences.Net100);
+
         [Fact]
         public async Task TheMessageNamesIPEndPointTryParseWhereTheTargetHasIt()
         {
