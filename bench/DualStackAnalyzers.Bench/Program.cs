@@ -67,7 +67,10 @@ namespace DualStackAnalyzers.Bench
 
             var ours = LoadOurAnalyzers();
             var calibration = new EmptyFieldReferenceAnalyzer();
-            var analyzers = ours.Add(calibration);
+            var shape = RegistrationShape.Read(ours, compilation, new AnalyzerOptions(additionalFiles));
+            var floor = new EmptyShapeAnalyzer(shape);
+            var analyzers = ours.Add(calibration).Add(floor);
+            report.Line($"- our operation callbacks: {shape.Length} ({RegistrationShape.Describe(shape)})");
             report.Line($"- analyzers: {ours.Length} ({string.Join(", ", ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id))})");
 
             // 2. Rounds: the compiler's binding on a fresh compilation, then our analyzers on another fresh one.
@@ -76,7 +79,7 @@ namespace DualStackAnalyzers.Bench
             {
                 var binding = MeasureBinding(compilation);
                 var analysis = await MeasureAnalyzersAsync(compilation, analyzers, additionalFiles, options.Concurrent);
-                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration);
+                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration, floor);
                 Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:N0} ms, ours {result.OursTotal.TotalMilliseconds:N1} ms ({result.Ratio:P2}), analysis wall {analysis.Wall.TotalMilliseconds:N0} ms, load {LoadAverage()}");
                 if (round >= 0)
                 {
@@ -95,6 +98,8 @@ namespace DualStackAnalyzers.Bench
             report.Row("**ratio ours / binding**", rounds.Select(r => r.Ratio * 100), "%", "N3");
             report.Row("reference: one empty FieldReference callback", rounds.Select(r => r.Calibration.TotalMilliseconds), "ms");
             report.Row("reference: its ratio to binding", rounds.Select(r => r.CalibrationRatio * 100), "%", "N3");
+            report.Row("floor: empty callbacks in our registration shape", rounds.Select(r => r.Floor.TotalMilliseconds), "ms");
+            report.Row("floor: its ratio to binding", rounds.Select(r => r.Floor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
             report.Row("analysis wall time (driver: binding + operations + callbacks)", rounds.Select(r => r.AnalysisWall.TotalMilliseconds), "ms");
             report.Line();
             report.Line("| analyzer | IDs | median ms | share of binding |");
@@ -107,7 +112,7 @@ namespace DualStackAnalyzers.Bench
             }
 
             report.Line();
-            report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => d.Id != "BENCH01").GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
+            report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => !d.Id.StartsWith("BENCH", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
             ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
 
             // 3. The IDE view: one file at a time, semantic model already built.
@@ -336,8 +341,9 @@ namespace DualStackAnalyzers.Bench
 
         private sealed class Round
         {
-            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration)
+            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration, DiagnosticAnalyzer floor)
             {
+                Floor = perAnalyzer[floor];
                 Binding = binding;
                 AnalysisWall = analysisWall;
                 PerAnalyzer = perAnalyzer;
@@ -357,6 +363,8 @@ namespace DualStackAnalyzers.Bench
             public TimeSpan OursTotal { get; }
 
             public TimeSpan Calibration { get; }
+
+            public TimeSpan Floor { get; }
 
             public double Ratio => OursTotal.TotalMilliseconds / Binding.TotalMilliseconds;
 

@@ -353,6 +353,9 @@ namespace DualStackAnalyzers.Rules
                     return IsPortName(parameter.Name);
                 case IMemberInitializerOperation:
                     return false;
+                case IReturnOperation:
+                    // int PortOf(string endpoint) { …; return int.Parse(parts[1]); }: the member returns a port.
+                    return parse.SemanticModel?.GetEnclosingSymbol(parse.Syntax.SpanStart) is { } member && IsPortName(member.Name);
                 default:
                     return current.Parent is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } && IsPortName(property.Property.Name);
             }

@@ -66,6 +66,30 @@ namespace DualStackAnalyzers.Tests.Rules
             }
             """, TestReferences.Net100);
 
+        /// <summary>A member named for a port that returns the parsed piece (seen in the benchmark's code base).</summary>
+        [Fact]
+        public Task PieceReturnedByAPortMemberIsAPort() => FlagsAsync("""
+            static class Endpoints
+            {
+                public static int PortOf(string endpoint)
+                {
+                    var parts = {|DS0031:endpoint.Split(':')|};
+                    return int.Parse(parts[1]);
+                }
+
+                public static int ParsePort(string endpoint) => int.Parse({|DS0031:endpoint.Split(':')|}[1]);
+
+                // Not a port: a member not named for one returns a count.
+                public static int CountOf(string text)
+                {
+                    var parts = text.Split(':');
+                    return int.Parse(parts[1]);
+                }
+
+                public static System.Func<string, int> Lambda => text => int.Parse(text.Split(':')[1]);
+            }
+            """);
+
         [Fact]
         public async Task TheMessageNamesIPEndPointTryParseWhereTheTargetHasIt()
         {
