@@ -187,7 +187,7 @@ namespace DualStackAnalyzers.Internals
                     && ListenerUrlKeys.MayBeKey(key)
                     && arguments[i + 1].Parameter?.Type.SpecialType == SpecialType.System_String)
                 {
-                    var display = KeyDisplay(key, () => allowUrlsKey || InMemoryConfiguration(invocation, cancellationToken));
+                    var display = KeyDisplay(key, IsBareUrlsKey(key) && (allowUrlsKey || InMemoryConfiguration(invocation, cancellationToken)));
                     return display is null ? null : new UrlSink(invocation, arguments[i + 1].Value, display);
                 }
             }
@@ -206,7 +206,7 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var display = KeyDisplay(key, () => IsConfiguration(indexer.Property.ContainingType, symbols) || InMemoryConfiguration(assignment, cancellationToken));
+            var display = KeyDisplay(key, IsBareUrlsKey(key) && (IsConfiguration(indexer.Property.ContainingType, symbols) || InMemoryConfiguration(assignment, cancellationToken)));
             return display is null ? null : new UrlSink(assignment, assignment.Value, display);
         }
 
@@ -221,28 +221,33 @@ namespace DualStackAnalyzers.Internals
                 return null;
             }
 
-            var display = KeyDisplay(key, () => InMemoryConfiguration(creation, cancellationToken));
+            var display = KeyDisplay(key, IsBareUrlsKey(key) && InMemoryConfiguration(creation, cancellationToken));
             return display is null ? null : new UrlSink(creation, creation.Arguments[1].Value, display);
         }
 
         /// <summary>
         /// The message's name for a key: the URL environment variables and Kestrel endpoint keys count wherever they are
-        /// written; the bare <c>urls</c> key only where <paramref name="urlsKeyCounts"/> says it is configuration.
+        /// written; the bare <c>urls</c> key only where <paramref name="urlsKeyCounts"/> says it is configuration
+        /// (callers test that only for <see cref="IsBareUrlsKey"/>: no closure is allocated on this hot path).
         /// </summary>
-        private static string? KeyDisplay(string key, Func<bool> urlsKeyCounts)
+        private static string? KeyDisplay(string key, bool urlsKeyCounts)
         {
             if (ListenerUrlKeys.IsEnvironmentVariable(key))
             {
                 return "environment variable " + key;
             }
 
-            if (ListenerUrlKeys.IsKestrelEndpointUrlKey(key) || (ListenerUrlKeys.IsConfigurationKey(key) && urlsKeyCounts()))
+            if (ListenerUrlKeys.IsKestrelEndpointUrlKey(key) || (ListenerUrlKeys.IsConfigurationKey(key) && urlsKeyCounts))
             {
                 return "configuration key '" + key + "'";
             }
 
             return null;
         }
+
+        /// <summary>The key counts only where it is configuration (not an environment variable or a Kestrel endpoint key).</summary>
+        private static bool IsBareUrlsKey(string key)
+            => ListenerUrlKeys.IsConfigurationKey(key) && !ListenerUrlKeys.IsEnvironmentVariable(key) && !ListenerUrlKeys.IsKestrelEndpointUrlKey(key);
 
         /// <summary>A constant key, or <c>WebHostDefaults.ServerUrlsKey</c> (a static readonly field, not a constant).</summary>
         private static string? KeyText(IOperation key)

@@ -39,6 +39,21 @@ namespace DualStackAnalyzers.Tests.Rules
             }
             """;
 
+        /// <summary>Code marked [GeneratedCode] is generated: its literals are the generator's, not the user's.</summary>
+        [Fact]
+        public Task GeneratedCodeAttributeIsSilent() => VerifyAsync("""
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            class Generated { const string Db = "10.1.2.3"; }
+
+            class Written
+            {
+                [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                string GeneratedHost() => "10.1.2.4";
+
+                string Host() => {|DS0020:"10.1.2.5"|};
+            }
+            """);
+
         // ---- Flagged: where text is an address ----------------------------------------------------------------
 
         [Theory]

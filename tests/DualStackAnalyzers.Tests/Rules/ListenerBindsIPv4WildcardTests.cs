@@ -314,6 +314,30 @@ namespace DualStackAnalyzers.Tests.Rules
             },
         }.RunAsync();
 
+        /// <summary>Code marked [GeneratedCode] (on the type or the member) is generated too, whatever the file is called.</summary>
+        [Fact]
+        public Task GeneratedCodeAttributeIsSilent() => new Analyze
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    Sources.Usings + """
+                        [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                        class GeneratedServer { TcpListener L(int p) => new TcpListener(IPAddress.Any, p); }
+
+                        class Server
+                        {
+                            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+                            TcpListener Generated(int p) => new TcpListener(IPAddress.Any, p);
+
+                            TcpListener Written(int p) => new TcpListener({|DS0001:IPAddress.Any|}, p);
+                        }
+                        """,
+                },
+            },
+        }.RunAsync();
+
         [Fact]
         public Task SuppressedByPragmaIsSilent() => FlagsAsync("""
             class Server
