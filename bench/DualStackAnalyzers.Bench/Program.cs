@@ -65,22 +65,29 @@ namespace DualStackAnalyzers.Bench
                 return 1;
             }
 
+            // What the package ships (one analyzer hosting every rule), and the same rules as separate analyzers for the
+            // per-rule breakdown (and to show what hosting saves).
             var ours = LoadOurAnalyzers();
+            var rules = ours.OfType<AllRulesAnalyzer>().Single().Rules;
             var calibration = new EmptyFieldReferenceAnalyzer();
             var shape = RegistrationShape.Read(ours, compilation, new AnalyzerOptions(additionalFiles));
             var floor = new EmptyShapeAnalyzer(shape);
+            var separateShape = RegistrationShape.Read(rules, compilation, new AnalyzerOptions(additionalFiles));
+            var separateFloor = new EmptyShapeAnalyzer(separateShape);
             var analyzers = ours.Add(calibration).Add(floor);
-            report.Line($"- our operation callbacks: {shape.Length} ({RegistrationShape.Describe(shape)})");
-            report.Line($"- analyzers: {ours.Length} ({string.Join(", ", ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id))})");
+            report.Line($"- shipped analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}, hosting {rules.Length} rules ({string.Join(", ", ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id))})");
+            report.Line($"- operation callbacks the driver makes per operation kind: hosted {shape.Length} ({RegistrationShape.Describe(shape)}); as separate analyzers {separateShape.Length} ({RegistrationShape.Describe(separateShape)})");
 
-            // 2. Rounds: the compiler's binding on a fresh compilation, then our analyzers on another fresh one.
+            // 2. Rounds: the compiler's binding on a fresh compilation, then the shipped analyzer on another fresh one, then
+            // the rules as separate analyzers on a third.
             var rounds = new List<Round>();
             for (var round = -options.Warmup; round < options.Rounds; round++)
             {
                 var binding = MeasureBinding(compilation);
                 var analysis = await MeasureAnalyzersAsync(compilation, analyzers, additionalFiles, options.Concurrent);
-                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration, floor);
-                Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:N0} ms, ours {result.OursTotal.TotalMilliseconds:N1} ms ({result.Ratio:P2}), analysis wall {analysis.Wall.TotalMilliseconds:N0} ms, load {LoadAverage()}");
+                var separate = await MeasureAnalyzersAsync(compilation, rules.Add(separateFloor), additionalFiles, options.Concurrent);
+                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration, floor, separate.PerAnalyzer, separate.Diagnostics, rules, separateFloor);
+                Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:N0} ms, ours {result.OursTotal.TotalMilliseconds:N1} ms ({result.Ratio:P2}), separate rules {result.SeparateTotal.TotalMilliseconds:N1} ms, analysis wall {analysis.Wall.TotalMilliseconds:N0} ms, load {LoadAverage()}");
                 if (round >= 0)
                 {
                     rounds.Add(result);
@@ -101,12 +108,17 @@ namespace DualStackAnalyzers.Bench
             report.Row("floor: empty callbacks in our registration shape", rounds.Select(r => r.Floor.TotalMilliseconds), "ms");
             report.Row("floor: its ratio to binding", rounds.Select(r => r.Floor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
             report.Row("analysis wall time (driver: binding + operations + callbacks)", rounds.Select(r => r.AnalysisWall.TotalMilliseconds), "ms");
+            report.Row("the same rules as separate analyzers (sum of callback times)", rounds.Select(r => r.SeparateTotal.TotalMilliseconds), "ms");
+            report.Row("their ratio to binding", rounds.Select(r => r.SeparateTotal.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
+            report.Row("floor: empty callbacks in the separate analyzers' shape", rounds.Select(r => r.SeparateFloor.TotalMilliseconds), "ms");
             report.Line();
-            report.Line("| analyzer | IDs | median ms | share of binding |");
+            report.Line("Per rule, each run as a separate analyzer (the shipped host calls the same code from one callback per operation kind):");
+            report.Line();
+            report.Line("| rule analyzer | IDs | median ms | share of binding |");
             report.Line("|---|---|---:|---:|");
-            foreach (var analyzer in ours.OrderByDescending(a => Median(rounds.Select(r => r.PerAnalyzer[a].TotalMilliseconds))))
+            foreach (var analyzer in rules.OrderByDescending(a => Median(rounds.Select(r => r.Separate[a].TotalMilliseconds))))
             {
-                var median = Median(rounds.Select(r => r.PerAnalyzer[analyzer].TotalMilliseconds));
+                var median = Median(rounds.Select(r => r.Separate[analyzer].TotalMilliseconds));
                 var ids = string.Join(" ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
                 report.Line($"| {analyzer.GetType().Name} | {ids} | {median.ToString("N1", CultureInfo.InvariantCulture)} | {(median / Median(rounds.Select(r => r.Binding.TotalMilliseconds)) * 100).ToString("N3", CultureInfo.InvariantCulture)}% |");
             }
@@ -114,6 +126,14 @@ namespace DualStackAnalyzers.Bench
             report.Line();
             report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => !d.Id.StartsWith("BENCH", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
             ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
+            var hostedOnly = Keys(last.Diagnostics).Except(Keys(last.SeparateDiagnostics)).Count();
+            var separateOnly = Keys(last.SeparateDiagnostics).Except(Keys(last.Diagnostics)).Count();
+            report.Line($"Hosted and separate analyzers report the same diagnostics: {(hostedOnly == 0 && separateOnly == 0 ? "yes" : $"NO ({hostedOnly} only hosted, {separateOnly} only separate)")}.");
+
+            if (options.ByKind)
+            {
+                await MeasureByKindAsync(compilation, rules, additionalFiles, report);
+            }
 
             // 3. The IDE view: one file at a time, semantic model already built.
             if (options.IdeFiles > 0)
@@ -172,6 +192,10 @@ namespace DualStackAnalyzers.Bench
             report.Line($"Diagnostics outside the pattern they were planted for (dual-stack-correct code or another rule's pattern): {unexpected.Count}"
                 + (unexpected.Count == 0 ? "." : ": " + string.Join("; ", unexpected.GroupBy(d => d.Id + " " + Shorten(d.GetMessage(CultureInfo.InvariantCulture))).OrderByDescending(g => g.Count()).Take(12).Select(g => g.Key + " ×" + g.Count()))));
         }
+
+        private static IEnumerable<string> Keys(ImmutableArray<Diagnostic> diagnostics) => diagnostics
+            .Where(d => d.Id.StartsWith("DS", StringComparison.Ordinal))
+            .Select(d => d.Id + " " + d.Location.GetLineSpan() + " " + d.GetMessage(CultureInfo.InvariantCulture));
 
         private static string Shorten(string message) => message.Length <= 90 ? message : message.Substring(0, 90) + "…";
 
@@ -232,6 +256,42 @@ namespace DualStackAnalyzers.Bench
             }
 
             return (wall, perAnalyzer, diagnostics);
+        }
+
+        /// <summary>Every rule's operation actions timed per operation kind, through a host that wraps them.</summary>
+        private static async Task MeasureByKindAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> rules, ImmutableArray<AdditionalText> additionalFiles, Report report)
+        {
+            var times = new System.Collections.Concurrent.ConcurrentDictionary<(string Rule, OperationKind Kind), long[]>();
+            Action<OperationAnalysisContext> Wrap(DiagnosticAnalyzer rule, OperationKind kind, Action<OperationAnalysisContext> action)
+            {
+                var slot = times.GetOrAdd((rule.GetType().Name, kind), _ => new long[3]);
+                return context =>
+                {
+                    var bytes = GC.GetAllocatedBytesForCurrentThread();
+                    var start = Stopwatch.GetTimestamp();
+                    action(context);
+                    Interlocked.Add(ref slot[0], Stopwatch.GetTimestamp() - start);
+                    Interlocked.Increment(ref slot[1]);
+                    Interlocked.Add(ref slot[2], GC.GetAllocatedBytesForCurrentThread() - bytes);
+                };
+            }
+
+            var host = new AllRulesAnalyzer(rules, Wrap);
+            var pause = GC.GetTotalPauseDuration();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            await MeasureAnalyzersAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), additionalFiles, concurrent: false);
+            report.Line();
+            report.Line("## Time per rule and operation kind (one pass, wrapped host)");
+            report.Line();
+            report.Line($"Our actions allocated {times.Values.Sum(v => v[2]) / (1024 * 1024):N1} MB; the pass (driver, binding and us) had {GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1 and {GC.CollectionCount(2) - collections.Item3} gen2 collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms of GC pauses (which land in whichever callback allocates).");
+            report.Line();
+            report.Line("| rule | kind | calls | ms | µs per call | KB allocated |");
+            report.Line("|---|---|---:|---:|---:|---:|");
+            foreach (var pair in times.OrderByDescending(p => p.Value[0]).Take(40))
+            {
+                var ms = pair.Value[0] * 1000.0 / Stopwatch.Frequency;
+                report.Line($"| {pair.Key.Rule} | {pair.Key.Kind} | {pair.Value[1]:N0} | {ms.ToString("N1", CultureInfo.InvariantCulture)} | {(ms * 1000 / Math.Max(1, pair.Value[1])).ToString("N2", CultureInfo.InvariantCulture)} | {pair.Value[2] / 1024:N0} |");
+            }
         }
 
         /// <summary>
@@ -341,8 +401,13 @@ namespace DualStackAnalyzers.Bench
 
         private sealed class Round
         {
-            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration, DiagnosticAnalyzer floor)
+            public Round(TimeSpan binding, TimeSpan analysisWall, Dictionary<DiagnosticAnalyzer, TimeSpan> perAnalyzer, ImmutableArray<Diagnostic> diagnostics, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer calibration, DiagnosticAnalyzer floor,
+                Dictionary<DiagnosticAnalyzer, TimeSpan> separate, ImmutableArray<Diagnostic> separateDiagnostics, ImmutableArray<DiagnosticAnalyzer> rules, DiagnosticAnalyzer separateFloor)
             {
+                Separate = separate;
+                SeparateDiagnostics = separateDiagnostics;
+                SeparateTotal = rules.Aggregate(TimeSpan.Zero, (sum, a) => sum + separate[a]);
+                SeparateFloor = separate[separateFloor];
                 Floor = perAnalyzer[floor];
                 Binding = binding;
                 AnalysisWall = analysisWall;
@@ -353,6 +418,15 @@ namespace DualStackAnalyzers.Bench
             }
 
             public TimeSpan Binding { get; }
+
+            /// <summary>Each rule's time when run as an analyzer of its own.</summary>
+            public Dictionary<DiagnosticAnalyzer, TimeSpan> Separate { get; }
+
+            public ImmutableArray<Diagnostic> SeparateDiagnostics { get; }
+
+            public TimeSpan SeparateTotal { get; }
+
+            public TimeSpan SeparateFloor { get; }
 
             public TimeSpan AnalysisWall { get; }
 
@@ -406,9 +480,12 @@ namespace DualStackAnalyzers.Bench
 
     internal sealed class BenchOptions
     {
-        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--emit DIR] [--out FILE]";
+        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--by-kind] [--emit DIR] [--out FILE]";
 
         public int Modules { get; private set; } = 2000;
+
+        /// <summary>Also time every rule's action per operation kind (a wrapped host, one extra pass): where the time goes.</summary>
+        public bool ByKind { get; private set; }
 
         public int Rounds { get; private set; } = 5;
 
@@ -438,6 +515,7 @@ namespace DualStackAnalyzers.Bench
                     case "--ide-files": options.IdeFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--seed": options.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--concurrent": options.Concurrent = true; break;
+                    case "--by-kind": options.ByKind = true; break;
                     case "--emit": options.EmitDirectory = Next(); break;
                     case "--out": options.OutputFile = Next(); break;
                     default: return null;

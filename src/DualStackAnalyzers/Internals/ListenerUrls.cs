@@ -384,85 +384,128 @@ namespace DualStackAnalyzers.Internals
         /// </summary>
         public static void Register(CompilationStartAnalysisContext start, NetSymbols symbols, Func<UrlHostKind, bool> wanted, Action<UrlHostReport> report)
         {
-            start.RegisterOperationAction(
-                c => AnalyzeSink(c, symbols, wanted, report),
-                OperationKind.Invocation,
-                OperationKind.SimpleAssignment,
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeFieldInitializer(c, symbols, wanted, report), OperationKind.FieldInitializer);
+            // Hosted in AllRulesAnalyzer, DS0002, DS0004 and DS0006 share one search; a rule run alone has its own.
+            var search = start is RuleHost.ISharedState shared
+                ? shared.GetOrAdd(() => new SinkSearch(start, symbols))
+                : new SinkSearch(start, symbols);
+            search.Subscribers.Add((wanted, report));
         }
 
-        private static void AnalyzeSink(OperationAnalysisContext context, NetSymbols symbols, Func<UrlHostKind, bool> wanted, Action<UrlHostReport> report)
+        /// <summary>The sinks of a compilation, searched once for every rule that wants URL hosts.</summary>
+        private sealed class SinkSearch
         {
-            var sink = TryGetSink(context.Operation, symbols, context.CancellationToken);
-            var hosts = sink is null ? null : FindHosts(sink.Value);
-            if (sink is null || hosts is null)
+            private readonly NetSymbols symbols;
+
+            public SinkSearch(CompilationStartAnalysisContext start, NetSymbols symbols)
             {
-                return;
+                this.symbols = symbols;
+                start.RegisterOperationAction(AnalyzeSink, OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
             }
 
-            var tree = context.Operation.Syntax.SyntaxTree;
-            foreach (var host in hosts)
+            /// <summary>Filled by the compilation-start actions before any operation is analyzed; read-only after.</summary>
+            public List<(Func<UrlHostKind, bool> Wanted, Action<UrlHostReport> Report)> Subscribers { get; } = new List<(Func<UrlHostKind, bool>, Action<UrlHostReport>)>();
+
+            private bool AnyWants(UrlHostKind kind)
             {
-                // A field of this file reports its own literal (AnalyzeFieldInitializer).
-                if (wanted(host.Host.Kind) && !DeclaredIn(host.ViaField, tree) && !IsGuarded(host, sink))
+                foreach (var subscriber in Subscribers)
                 {
-                    report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
+                    if (subscriber.Wanted(kind))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            private void AnalyzeSink(OperationAnalysisContext context)
+            {
+                var sink = TryGetSink(context.Operation, symbols, context.CancellationToken);
+                var hosts = sink is null ? null : FindHosts(sink.Value);
+                if (sink is null || hosts is null)
+                {
+                    return;
+                }
+
+                var tree = context.Operation.Syntax.SyntaxTree;
+                foreach (var host in hosts)
+                {
+                    // A field of this file reports its own literal (AnalyzeFieldInitializer).
+                    if (AnyWants(host.Host.Kind) && !DeclaredIn(host.ViaField, tree) && !IsGuarded(host, sink) && !InGeneratedCode(host, context))
+                    {
+                        Report(host, sink, hosts, context);
+                    }
                 }
             }
-        }
 
-        private static void AnalyzeFieldInitializer(OperationAnalysisContext context, NetSymbols symbols, Func<UrlHostKind, bool> wanted, Action<UrlHostReport> report)
-        {
-            var initializer = (IFieldInitializerOperation)context.Operation;
-            if (initializer.InitializedFields.Length != 1 || initializer.SemanticModel is not { } model)
+            private void Report(FoundUrlHost host, UrlSink sink, List<FoundUrlHost> hosts, OperationAnalysisContext context)
             {
-                return;
-            }
-
-            var field = initializer.InitializedFields[0];
-            if (!(field.IsConst || field.IsReadOnly)
-                || !(field.Type.SpecialType == SpecialType.System_String || field.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
-                || !HasWantedHost(initializer.Value, wanted))
-            {
-                return;
-            }
-
-            // Where the field is read in this file, the sinks of the enclosing body are where its text may arrive.
-            var roots = new HashSet<SyntaxNode>();
-            foreach (var name in IdentifierIndex.Named(context.Operation.Syntax.SyntaxTree, field.Name, context.CancellationToken))
-            {
-                ExpressionSyntax reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
-                if (model.GetOperation(reference, context.CancellationToken) is IFieldReferenceOperation fieldReference
-                    && SymbolEqualityComparer.Default.Equals(fieldReference.Field, field))
+                foreach (var (wanted, report) in Subscribers)
                 {
-                    var body = OperationHelpers.Root(fieldReference);
-                    if (!roots.Add(body.Syntax))
+                    if (wanted(host.Host.Kind))
                     {
-                        continue;
+                        report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
                     }
+                }
+            }
 
-                    foreach (var operation in body.DescendantsAndSelf())
+            private void AnalyzeFieldInitializer(OperationAnalysisContext context)
+            {
+                var initializer = (IFieldInitializerOperation)context.Operation;
+                if (initializer.InitializedFields.Length != 1 || initializer.SemanticModel is not { } model)
+                {
+                    return;
+                }
+
+                var field = initializer.InitializedFields[0];
+                if (!(field.IsConst || field.IsReadOnly)
+                    || !(field.Type.SpecialType == SpecialType.System_String || field.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+                    || !HasWantedHost(initializer.Value, AnyWants))
+                {
+                    return;
+                }
+
+                // Where the field is read in this file, the sinks of the enclosing body are where its text may arrive.
+                var roots = new HashSet<SyntaxNode>();
+                foreach (var name in IdentifierIndex.Named(context.Operation.Syntax.SyntaxTree, field.Name, context.CancellationToken))
+                {
+                    ExpressionSyntax reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+                    if (model.GetOperation(reference, context.CancellationToken) is IFieldReferenceOperation fieldReference
+                        && SymbolEqualityComparer.Default.Equals(fieldReference.Field, field))
                     {
-                        context.CancellationToken.ThrowIfCancellationRequested();
-                        var sink = TryGetSink(operation, symbols, context.CancellationToken);
-                        var hosts = sink is null ? null : FindHosts(sink.Value);
-                        if (sink is null || hosts is null)
+                        var body = OperationHelpers.Root(fieldReference);
+                        if (!roots.Add(body.Syntax))
                         {
                             continue;
                         }
 
-                        foreach (var host in hosts)
+                        foreach (var operation in body.DescendantsAndSelf())
                         {
-                            if (wanted(host.Host.Kind) && SymbolEqualityComparer.Default.Equals(host.ViaField, field) && !IsGuarded(host, sink))
+                            context.CancellationToken.ThrowIfCancellationRequested();
+                            var sink = TryGetSink(operation, symbols, context.CancellationToken);
+                            var hosts = sink is null ? null : FindHosts(sink.Value);
+                            if (sink is null || hosts is null)
                             {
-                                report(new UrlHostReport(host, sink, hosts, context.ContainingSymbol, context.ReportDiagnostic, context.CancellationToken));
+                                continue;
+                            }
+
+                            foreach (var host in hosts)
+                            {
+                                if (AnyWants(host.Host.Kind) && SymbolEqualityComparer.Default.Equals(host.ViaField, field) && !IsGuarded(host, sink) && !InGeneratedCode(host, context))
+                                {
+                                    Report(host, sink, hosts, context);
+                                }
                             }
                         }
                     }
                 }
             }
         }
+
+        /// <summary>Text that travelled through a field may be written in generated code, where nothing is reported.</summary>
+        private static bool InGeneratedCode(FoundUrlHost host, OperationAnalysisContext context)
+            => host.ViaField is not null && GeneratedCode.Contains(host.Location, host.ViaField, context.Compilation, context.CancellationToken);
 
         private static bool HasWantedHost(IOperation value, Func<UrlHostKind, bool> wanted)
         {

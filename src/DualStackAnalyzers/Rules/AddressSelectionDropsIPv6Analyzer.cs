@@ -17,7 +17,6 @@ namespace DualStackAnalyzers.Rules
     /// lookups and DnsEndPoints restricted to IPv4, a connect to the first DNS answer only, an HttpClient ConnectCallback
     /// that forces IPv4 (#17, #28).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class AddressSelectionDropsIPv6Analyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: which form was found, one of the <c>Form*</c> values.</summary>

@@ -14,7 +14,6 @@ namespace DualStackAnalyzers.Rules
     /// launchSettings.json, runtimeconfig.template.json, Dockerfiles, compose and Kubernetes YAML): each file is read
     /// once and its values go to the file rules — DS0050 (wildcard URL), DS0051 (hard-coded IPv4), DS0014 (IPv6 switched off).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ConfigurationFileAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(

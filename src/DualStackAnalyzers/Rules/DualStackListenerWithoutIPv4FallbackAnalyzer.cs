@@ -16,7 +16,6 @@ namespace DualStackAnalyzers.Rules
     /// <c>[::]</c>. The BCL's own constructions fall back to IPv4: TcpListener.Create, Socket(SocketType, ProtocolType)
     /// with a family-guarded bind, the UdpClient helper, ListenAnyIP, the host '*'.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DualStackListenerWithoutIPv4FallbackAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: why no automatic fix is offered (absent when a fix is safe).</summary>
@@ -45,9 +44,9 @@ namespace DualStackAnalyzers.Rules
 
         public override void Initialize(AnalysisContext context)
         {
-            // None, not ReportDiagnostics: a URL is reported where its text is written, which may be a constant in
-            // generated code; the driver then drops that diagnostic (ConstantInGeneratedCodeUsedByUserCodeIsSilent).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // A URL is reported where its text is written, which may be a constant in generated code: ListenerUrls
+            // drops those itself (ConstantInGeneratedCodeUsedByUserCodeIsSilent), cheaper than the driver's check of every report.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

@@ -14,7 +14,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0031: endpoint text is split on ':' (Split, IndexOf, LastIndexOf) and a piece is parsed as a port. IPv6
     /// addresses contain ':', so "::1:80" and "[::1]:80" come apart in the wrong place (ground truth #9, T10). Report only.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class EndpointTextSplitOnColonAnalyzer : DiagnosticAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

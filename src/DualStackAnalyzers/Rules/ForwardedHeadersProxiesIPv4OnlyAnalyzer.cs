@@ -13,7 +13,6 @@ namespace DualStackAnalyzers.Rules
     /// After the move to a dual-stack listener a proxy that connects over IPv6 is not trusted, and ::ffff: entries never
     /// match because the middleware maps IPv4-mapped peers to IPv4 before checking (ground truth #27).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ForwardedHeadersProxiesIPv4OnlyAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxAdditionalLocations = 8;

@@ -13,7 +13,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0020 (a hard-coded IPv4 address) and DS0021 (a hard-coded IPv4 loopback) share one scan of every string
     /// literal: a character scan rejects nearly all of them before anything is parsed or allocated (#10, T9).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedIPv4AddressAnalyzer : DiagnosticAnalyzer
     {
         internal static readonly DiagnosticDescriptor AddressRule = RuleDescriptors.Create(
@@ -112,6 +111,12 @@ namespace DualStackAnalyzers.Rules
             /// <summary>A lambda's parameter defaults (C# 12) are not part of its operation tree: analyze them here.</summary>
             private void AnalyzeLambdaDefaults(OperationAnalysisContext context, IAnonymousFunctionOperation lambda)
             {
+                // Syntax first: asking a parameter symbol for its default binds the parameter's attributes.
+                if (!HasParameterDefault(lambda.Syntax))
+                {
+                    return;
+                }
+
                 foreach (var parameter in lambda.Symbol.Parameters)
                 {
                     if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is not string text || !IPv4Text.MayContainAddress(text)
@@ -143,6 +148,24 @@ namespace DualStackAnalyzers.Rules
                             break;
                     }
                 }
+            }
+
+            private static bool HasParameterDefault(SyntaxNode lambda)
+            {
+                if (lambda is not Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters })
+                {
+                    return false;
+                }
+
+                foreach (var parameter in parameters)
+                {
+                    if (parameter.Default is not null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
 
             private void AnalyzeLiteral(OperationAnalysisContext context, ILiteralOperation literal)
@@ -352,10 +375,13 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
+                // Syntax and operation-tree checks before those that ask the semantic model or index the file.
                 var syntax = operation.Syntax;
                 if (AddressLiteralContext.IsInAssemblyAttribute(syntax)
                     || options.IsIPv4OnlyType(CompilationFacts.ContainingType(context.ContainingSymbol))
-                    || FamilyGuards.IsGuarded(syntax))
+                    || FamilyGuards.IsGuarded(syntax)
+                    || IsNetworkBase(operation)
+                    || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty))
                 {
                     return;
                 }
@@ -368,9 +394,7 @@ namespace DualStackAnalyzers.Rules
                     }
                 }
 
-                if (IsNetworkBase(operation)
-                    || LiteralOwnership.IsOwnedByPeerRules(operation, facts, context.CancellationToken)
-                    || AddressLiteralContext.HasIPv6Sibling(syntax, text ?? string.Empty)
+                if (LiteralOwnership.IsOwnedByPeerRules(operation, facts, context.CancellationToken)
                     || AddressLiteralContext.HasIPv6Twin(syntax, context.CancellationToken))
                 {
                     return;

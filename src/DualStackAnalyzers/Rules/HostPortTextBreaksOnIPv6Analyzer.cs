@@ -11,7 +11,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0030: host:port text is built by putting an address before ':' without brackets. For an IPv6 address the
     /// result is '::1:80': IPEndPoint.Parse silently misreads it and Uri throws (ground truth #9, T10).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HostPortTextBreaksOnIPv6Analyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: the fix that fits (a <see cref="HostPortFixKind"/> name); absent when report-only.</summary>

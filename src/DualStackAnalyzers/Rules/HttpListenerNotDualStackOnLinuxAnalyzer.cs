@@ -11,7 +11,6 @@ namespace DualStackAnalyzers.Rules
     /// (#26): '+' and '*' bind 0.0.0.0, a host name binds the first address DNS returns, an IPv6 literal is rejected.
     /// Report only (move to Kestrel). Silent where the code runs on Windows only (http.sys binds both families).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HttpListenerNotDualStackOnLinuxAnalyzer : DiagnosticAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

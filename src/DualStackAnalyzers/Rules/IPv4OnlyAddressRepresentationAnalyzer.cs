@@ -17,7 +17,6 @@ namespace DualStackAnalyzers.Rules
     /// <c>BitConverter.ToUInt32(ip.GetAddressBytes(), 0)</c>, address bytes indexed or copied as exactly four (#4–#6).
     /// IPv6 addresses, and the IPv4-mapped peers a dual-stack socket reports (fact 4), have 16 bytes.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IPv4OnlyAddressRepresentationAnalyzer : DiagnosticAnalyzer
     {
         internal const string FromNumber = "creates an IPv4 address from a 32-bit number; an IPv6 address does not fit in one, so keep addresses as IPAddress (or as the 4 or 16 bytes of GetAddressBytes())";
@@ -130,7 +129,7 @@ namespace DualStackAnalyzers.Rules
         private static void AnalyzeAddressProperty(OperationAnalysisContext context, Symbols symbols)
         {
             var reference = (IPropertyReferenceOperation)context.Operation;
-            if (!SymbolEqualityComparer.Default.Equals(reference.Property, symbols.AddressProperty))
+            if (reference.Property.Name != "Address" || !SymbolEqualityComparer.Default.Equals(reference.Property, symbols.AddressProperty))
             {
                 return;
             }

@@ -17,7 +17,6 @@ namespace DualStackAnalyzers.Rules
     /// "no address" (it is 255.255.255.255), and IPv4-level options or Ttl on a dual-stack socket, where they cover
     /// only the IPv4 half of the traffic or throw (#19, #20, T11).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IPv4OnlyBroadcastMulticastOrOptionAnalyzer : DiagnosticAnalyzer
     {
         internal const string Broadcast = "is IPv4 broadcast: IPv6 has no broadcast, so IPv6 peers (every peer in an IPv6-only cluster) never receive it; add an IPv6 multicast group (e.g. ff02::1) for them";

@@ -14,7 +14,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0010: a Socket, TcpClient or UdpClient created for IPv4 only: it can neither reach nor be reached by
     /// IPv6 peers (#11, #14, #15).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IPv4OnlySocketAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: why no automatic fix is offered (absent when a fix is safe).</summary>

@@ -12,7 +12,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0014: code switches IPv6 off for a whole process (AppContext switch System.Net.DisableIPv6, environment
     /// variable DOTNET_SYSTEM_NET_DISABLEIPV6). OSSupportsIPv6 turns false and DNS drops AAAA records (fact 3).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IPv6DisabledForProcessAnalyzer : DiagnosticAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(

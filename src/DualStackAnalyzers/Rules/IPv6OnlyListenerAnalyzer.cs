@@ -14,7 +14,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0003: a listener binds the IPv6 wildcard without dual mode, so it is IPv6-only and refuses IPv4 clients
     /// (.NET sets IPV6_V6ONLY on every IPv6 socket: ground truth fact 1, #12, #16, T2).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class IPv6OnlyListenerAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: why no automatic fix is offered (absent when a fix is safe).</summary>

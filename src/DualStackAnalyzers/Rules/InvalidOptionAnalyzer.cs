@@ -12,7 +12,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0099: a dualstack.* option (or the DualStackAnalysisMode property) has a value we cannot use. The rules fall
     /// back to the default for that value and never throw; this says so once per value, at the end of the build.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class InvalidOptionAnalyzer : DiagnosticAnalyzer
     {
         public const string AnalysisModeProperty = "build_property.DualStackAnalysisMode";

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace DualStackAnalyzers.Rules
 {
     /// <summary>DS0001: a listener binds 0.0.0.0 (IPAddress.Any) only, so IPv6 clients are refused (#1, #13, #21).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ListenerBindsIPv4WildcardAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: why no automatic fix is offered (absent when a fix is safe).</summary>

@@ -13,7 +13,6 @@ namespace DualStackAnalyzers.Rules
     /// clients that connect to ::1 are refused (#2, #23). Kestrel has a dual loopback listener (ListenLocalhost, the
     /// host "localhost"); raw sockets need two, so they are report only.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LoopbackListenerIsIPv4OnlyAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: set on a Kestrel Listen that ListenLocalhost(port) can replace.</summary>
@@ -42,9 +41,9 @@ namespace DualStackAnalyzers.Rules
 
         public override void Initialize(AnalysisContext context)
         {
-            // None, not ReportDiagnostics: a URL is reported where its text is written, which may be a constant in
-            // generated code; the driver then drops that diagnostic (ConstantInGeneratedCodeUsedByUserCodeIsSilent).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // A URL is reported where its text is written, which may be a constant in generated code: ListenerUrls
+            // drops those itself (ConstantInGeneratedCodeUsedByUserCodeIsSilent), cheaper than the driver's check of every report.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

@@ -11,7 +11,6 @@ namespace DualStackAnalyzers.Rules
     /// arrives as ::ffff:a.b.c.d, so Equals, ==, ToString() comparisons, prefixes, regexes and (before .NET 9)
     /// IPNetwork.Contains stop matching (ground truth fact 4, #7, #8).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PeerAddressComparedAsIPv4Analyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property, present when no automatic fix is offered (the value never is an IPAddress here).</summary>

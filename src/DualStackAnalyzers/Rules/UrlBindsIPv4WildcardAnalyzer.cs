@@ -9,7 +9,6 @@ namespace DualStackAnalyzers.Rules
     /// DS0002: a URL that an ASP.NET Core server listens on has the host 0.0.0.0, which Kestrel binds as a plain IPv4
     /// endpoint (#21, #24): IPv6 clients are refused.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class UrlBindsIPv4WildcardAnalyzer : DiagnosticAnalyzer
     {
         internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -24,9 +23,9 @@ namespace DualStackAnalyzers.Rules
 
         public override void Initialize(AnalysisContext context)
         {
-            // None, not ReportDiagnostics: a URL is reported where its text is written, which may be a constant in
-            // generated code; the driver then drops that diagnostic (ConstantInGeneratedCodeUsedByUserCodeIsSilent).
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            // A URL is reported where its text is written, which may be a constant in generated code: ListenerUrls
+            // drops those itself (ConstantInGeneratedCodeUsedByUserCodeIsSilent), cheaper than the driver's check of every report.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {

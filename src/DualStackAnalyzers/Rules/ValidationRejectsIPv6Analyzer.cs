@@ -16,7 +16,6 @@ namespace DualStackAnalyzers.Rules
     /// InterNetwork</c> used as the validity answer, and dotted-quad regular expressions applied to IP or host input.
     /// A pod, node or client address in an IPv6-only cluster fails them.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ValidationRejectsIPv6Analyzer : DiagnosticAnalyzer
     {
         internal const string FamilyCheck = "accepts only IPv4 as a valid address";

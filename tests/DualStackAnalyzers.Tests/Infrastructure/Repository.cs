@@ -19,7 +19,14 @@ namespace DualStackAnalyzers.Tests.Infrastructure
 
         public static string PathOf(params string[] parts) => Path.Combine(new[] { Root }.Concat(parts).ToArray());
 
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(ListenerBindsIPv4WildcardAnalyzer).Assembly.GetTypes()
+        /// <summary>
+        /// Every rule, each a DiagnosticAnalyzer of its own that tests run alone. The package ships them inside
+        /// <see cref="AllRulesAnalyzer"/> (see <see cref="Shipped"/>); AllRulesAnalyzerTests checks both report the same.
+        /// </summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = AllRulesAnalyzer.CreateRules();
+
+        /// <summary>What the package's analyzer assembly exposes to the compiler: the analyzers with [DiagnosticAnalyzer].</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> Shipped { get; } = typeof(AllRulesAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .OrderBy(t => t.Name)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
