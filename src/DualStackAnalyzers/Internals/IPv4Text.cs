@@ -81,9 +81,17 @@ namespace DualStackAnalyzers.Internals
                 return false;
             }
 
+            // Most literals have no dot: a vectorized search rejects them. An address starts at most three digits
+            // before its first dot, so the scan starts there (a shorter run only lets more text through to Find).
+            var firstDot = text.IndexOf('.');
+            if (firstDot < 0)
+            {
+                return false;
+            }
+
             var runStart = -1;
             var dots = 0;
-            for (var i = 0; i <= text.Length; i++)
+            for (var i = Math.Max(0, firstDot - 3); i <= text.Length; i++)
             {
                 var c = i < text.Length ? text[i] : '\0';
                 if (c == '.')

@@ -235,6 +235,11 @@ namespace DualStackAnalyzers.Rules
         private static bool IsNumberRead(IInvocationOperation invocation, Symbols symbols)
         {
             var method = invocation.TargetMethod;
+            if (!method.Name.StartsWith("To", StringComparison.Ordinal) && !method.Name.StartsWith("Read", StringComparison.Ordinal))
+            {
+                return false; // names first: ToUInt32/ToInt32 and ReadUInt32BigEndian… below
+            }
+
             var type = method.ContainingType;
             bool candidate;
             if (SymbolEqualityComparer.Default.Equals(type, symbols.BitConverter))
