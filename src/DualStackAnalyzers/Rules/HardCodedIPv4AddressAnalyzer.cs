@@ -4,6 +4,8 @@ using System.Text;
 using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -170,15 +172,26 @@ namespace DualStackAnalyzers.Rules
 
             private void AnalyzeLiteral(OperationAnalysisContext context, ILiteralOperation literal)
             {
-                var constant = literal.ConstantValue;
-                if (!constant.HasValue)
+                // The common path, once per literal of the code base: the text from the syntax token (asking the
+                // operation for its constant costs more than the scan), one character scan, then return.
+                string? text;
+                if (!literal.IsImplicit && literal.Syntax is LiteralExpressionSyntax { Token: var token })
                 {
-                    return;
+                    text = IsStringToken(token) ? token.ValueText : null;
+                }
+                else
+                {
+                    var constant = literal.ConstantValue;
+                    if (!constant.HasValue)
+                    {
+                        return;
+                    }
+
+                    text = constant.Value as string;
                 }
 
-                if (constant.Value is string text)
+                if (text is not null)
                 {
-                    // The common path: one character scan, then return.
                     if (!IPv4Text.MayContainAddress(text))
                     {
                         return;
@@ -198,6 +211,19 @@ namespace DualStackAnalyzers.Rules
                 else if (literal.Parent is IArrayInitializerOperation || literal.Parent is IConversionOperation { Parent: IArrayInitializerOperation })
                 {
                     AnalyzeAddressBytes(context, literal);
+                }
+            }
+
+            private static bool IsStringToken(SyntaxToken token)
+            {
+                switch (token.Kind())
+                {
+                    case SyntaxKind.StringLiteralToken:
+                    case SyntaxKind.SingleLineRawStringLiteralToken:
+                    case SyntaxKind.MultiLineRawStringLiteralToken:
+                        return true;
+                    default:
+                        return false;
                 }
             }
 

@@ -90,6 +90,8 @@ namespace DualStackAnalyzers.Tests.Rules
         [InlineData("""var l = new TcpListener(IPAddress.Parse({|DS0020:"10.1.2.3"|}), port);""")]
         [InlineData("""var kube = {|DS0020:"10.96.0.10"|};""")]
         [InlineData("""var ip = {|DS0020:"2.59.6.2"|};""")]
+        [InlineData(""""var raw = {|DS0020:"""10.1.2.3"""|};"""")]
+        [InlineData("""var escaped = {|DS0020:"\x31\x30.1.2.3"|};""")]
         public Task AddressIsFlagged(string statement) => VerifyAsync(InMethod(statement));
 
         [Fact]

@@ -285,6 +285,17 @@ namespace DualStackAnalyzers.Tests.Rules
             TestCode = "class P { void M() => System.Environment.SetEnvironmentVariable(\"ASPNETCORE_URLS\", \"http://{|DS0002:0.0.0.0|}:80\"); }",
         }.RunAsync();
 
+        /// <summary>The key is read as a constant whatever its form: a constant field, a concatenation, nameof.</summary>
+        [Theory]
+        [InlineData("Key")]
+        [InlineData("\"ASPNETCORE_\" + \"URLS\"")]
+        [InlineData("(\"ASPNETCORE_URLS\")")]
+        [InlineData("nameof(ASPNETCORE_URLS)")]
+        public Task EnvironmentVariableKeyInAnyConstantForm(string key) => new Analyze
+        {
+            TestCode = "class P { const string Key = \"ASPNETCORE_URLS\"; const int ASPNETCORE_URLS = 0; void M() => System.Environment.SetEnvironmentVariable(" + key + ", \"http://{|DS0002:0.0.0.0|}:80\"); }",
+        }.RunAsync();
+
         // ---- Code that does not compile yet -------------------------------------------------------------------
 
         [Theory]
