@@ -46,7 +46,7 @@ namespace DualStackAnalyzers.Internals
 #pragma warning disable RS1012 // the start action registers what the rules register, through the batch
             context.RegisterCompilationStartAction(start =>
             {
-                var batch = new OperationBatch(start);
+                var batch = new OperationBatch(start, wrap);
                 foreach (var (rule, starts) in recorded)
                 {
                     if (IsOff(rule, start.Compilation, start.CancellationToken))
@@ -55,7 +55,6 @@ namespace DualStackAnalyzers.Internals
                     }
 
                     batch.Rule = rule;
-                    batch.Wrap = wrap;
                     foreach (var action in starts)
                     {
                         action(batch);
@@ -153,20 +152,21 @@ namespace DualStackAnalyzers.Internals
             private readonly Dictionary<Type, object> shared = new Dictionary<Type, object>();
 
             private readonly CompilationStartAnalysisContext start;
+            private readonly ActionWrapper? wrap;
             private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> byKind = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
 
 #pragma warning disable RS1012 // registers later, in RegisterCollected and the forwarding overrides
-            public OperationBatch(CompilationStartAnalysisContext start)
+            public OperationBatch(CompilationStartAnalysisContext start, ActionWrapper? wrap)
                 : base(start.Compilation, start.Options, start.CancellationToken)
             {
                 this.start = start;
+                this.wrap = wrap;
             }
 #pragma warning restore RS1012
 
             /// <summary>The rule whose compilation-start action is running.</summary>
             public DiagnosticAnalyzer? Rule { get; set; }
 
-            public ActionWrapper? Wrap { get; set; }
 
             public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
             {
@@ -177,7 +177,7 @@ namespace DualStackAnalyzers.Internals
                         byKind.Add(kind, actions = new List<Action<OperationAnalysisContext>>());
                     }
 
-                    actions.Add(Wrap is null || Rule is null ? action : Wrap(Rule, kind, action));
+                    actions.Add(wrap is null || Rule is null ? action : wrap(Rule, kind, action));
                 }
             }
 
