@@ -1,4 +1,6 @@
+using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
@@ -72,6 +74,17 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>The endpoint is written inside the call (<c>Bind(new IPEndPoint(a, p))</c>).</summary>
         public bool EndpointIsInline => EndpointCreation is not null && AddressArgument is not null && AddressArgument.Value.Syntax.Span.Contains(EndpointCreation.Syntax.Span);
+
+        /// <summary>Registers <paramref name="action"/> for the creations and calls <see cref="TryGet"/> can find a bind in.</summary>
+        public static void RegisterAction(CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action)
+        {
+            start.RegisterNamedOperationAction(action, OperationKind.ObjectCreation, IsBindingTypeName);
+            start.RegisterNamedOperationAction(action, OperationKind.Invocation, IsBindingMethodName);
+        }
+
+        public static bool IsBindingTypeName(string name) => name is "TcpListener" or "UdpClient";
+
+        public static bool IsBindingMethodName(string name) => name is "Bind" or "Listen";
 
         public static BindSite? TryGet(IOperation operation, NetSymbols symbols)
         {

@@ -136,6 +136,10 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
+        /// <summary>A read (Get…, TryGet…) sets nothing; every other method may take a (key, URL) pair.</summary>
+        private static bool MayBeSinkMethod(string name)
+            => !name.StartsWith("Get", StringComparison.Ordinal) && !name.StartsWith("TryGet", StringComparison.Ordinal);
+
         private static UrlSink? FromInvocation(IInvocationOperation invocation, NetSymbols symbols, CancellationToken cancellationToken)
         {
             var method = invocation.TargetMethod;
@@ -172,7 +176,7 @@ namespace DualStackAnalyzers.Internals
             // Environment.SetEnvironmentVariable("ASPNETCORE_URLS", url), dictionary.Add("Kestrel:Endpoints:Http:Url", url),
             // container.WithEnvironment("ASPNETCORE_URLS", url): the key names the listener whatever the method is.
             // A read with a default (GetValue(key, fallback)) does not set what the server listens on.
-            return invocation.Arguments.Length >= 2 && !method.Name.StartsWith("Get", StringComparison.Ordinal) && !method.Name.StartsWith("TryGet", StringComparison.Ordinal)
+            return invocation.Arguments.Length >= 2 && MayBeSinkMethod(method.Name)
                 ? KeyValueArguments(invocation, allowUrlsKey: false, cancellationToken)
                 : null;
         }
@@ -413,7 +417,9 @@ namespace DualStackAnalyzers.Internals
             public SinkSearch(CompilationStartAnalysisContext start, NetSymbols symbols)
             {
                 this.symbols = symbols;
-                start.RegisterOperationAction(AnalyzeSink, OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.ObjectCreation);
+                start.RegisterOperationAction(AnalyzeSink, OperationKind.SimpleAssignment);
+                start.RegisterNamedOperationAction(AnalyzeSink, OperationKind.Invocation, MayBeSinkMethod);
+                start.RegisterNamedOperationAction(AnalyzeSink, OperationKind.ObjectCreation, name => name == "KeyValuePair");
                 start.RegisterOperationAction(AnalyzeFieldInitializer, OperationKind.FieldInitializer);
             }
 

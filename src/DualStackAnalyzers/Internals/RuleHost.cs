@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -25,6 +26,16 @@ namespace DualStackAnalyzers.Internals
         {
             T GetOrAdd<T>(Func<T> create)
                 where T : class;
+        }
+
+        /// <summary>
+        /// What a hosted rule's compilation-start context also accepts: an operation action that does something only for
+        /// operations whose name (<see cref="NamedOperations.NameOf"/>) passes a test. The host calls it only for those, so
+        /// the common case — a call of a method no rule cares about — costs one lookup instead of a call per rule.
+        /// </summary>
+        public interface INamedRegistration
+        {
+            void RegisterOperationAction(Action<OperationAnalysisContext> action, OperationKind kind, Func<string, bool> mayMatch);
         }
 
         /// <summary>Wraps a rule's operation action (the benchmark times each rule and operation kind with it); null in the package.</summary>
@@ -147,13 +158,14 @@ namespace DualStackAnalyzers.Internals
         }
 
         /// <summary>What a rule's compilation-start action sees: operation actions are collected by kind; the rest goes to the driver.</summary>
-        private sealed class OperationBatch : CompilationStartAnalysisContext, ISharedState
+        private sealed class OperationBatch : CompilationStartAnalysisContext, ISharedState, INamedRegistration
         {
             private readonly Dictionary<Type, object> shared = new Dictionary<Type, object>();
 
             private readonly CompilationStartAnalysisContext start;
             private readonly ActionWrapper? wrap;
-            private readonly Dictionary<OperationKind, List<Action<OperationAnalysisContext>>> byKind = new Dictionary<OperationKind, List<Action<OperationAnalysisContext>>>();
+            // In registration order; a null test means every operation of the kind.
+            private readonly Dictionary<OperationKind, List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)>> byKind = new Dictionary<OperationKind, List<(Action<OperationAnalysisContext>, Func<string, bool>?)>>();
 
 #pragma warning disable RS1012 // registers later, in RegisterCollected and the forwarding overrides
             public OperationBatch(CompilationStartAnalysisContext start, ActionWrapper? wrap)
@@ -172,13 +184,21 @@ namespace DualStackAnalyzers.Internals
             {
                 foreach (var kind in operationKinds)
                 {
-                    if (!byKind.TryGetValue(kind, out var actions))
-                    {
-                        byKind.Add(kind, actions = new List<Action<OperationAnalysisContext>>());
-                    }
-
-                    actions.Add(wrap is null || Rule is null ? action : wrap(Rule, kind, action));
+                    Add(action, kind, null);
                 }
+            }
+
+            public void RegisterOperationAction(Action<OperationAnalysisContext> action, OperationKind kind, Func<string, bool> mayMatch)
+                => Add(action, kind, NamedOperations.HasName(kind) ? mayMatch : null);
+
+            private void Add(Action<OperationAnalysisContext> action, OperationKind kind, Func<string, bool>? mayMatch)
+            {
+                if (!byKind.TryGetValue(kind, out var actions))
+                {
+                    byKind.Add(kind, actions = new List<(Action<OperationAnalysisContext>, Func<string, bool>?)>());
+                }
+
+                actions.Add((wrap is null || Rule is null ? action : wrap(Rule, kind, action), mayMatch));
             }
 
             // The host runs the rules' compilation-start actions one after the other: no lock needed.
@@ -198,22 +218,25 @@ namespace DualStackAnalyzers.Internals
             {
                 foreach (var pair in byKind)
                 {
-                    var actions = pair.Value.ToArray();
-                    if (actions.Length == 1)
+                    var kind = pair.Key;
+                    var all = pair.Value;
+                    if (all.TrueForAll(entry => entry.MayMatch is null))
                     {
-                        start.RegisterOperationAction(actions[0], pair.Key);
+                        var actions = all.ConvertAll(entry => entry.Action).ToArray();
+                        start.RegisterOperationAction(actions.Length == 1 ? actions[0] : context => Run(actions, context), kind);
                         continue;
                     }
 
-                    start.RegisterOperationAction(
-                        context =>
-                        {
-                            foreach (var action in actions)
-                            {
-                                action(context);
-                            }
-                        },
-                        pair.Key);
+                    var byName = new ByName(all);
+                    start.RegisterOperationAction(context => Run(byName.For(NamedOperations.NameOf(context.Operation)), context), kind);
+                }
+            }
+
+            private static void Run(Action<OperationAnalysisContext>[] actions, OperationAnalysisContext context)
+            {
+                foreach (var action in actions)
+                {
+                    action(context);
                 }
             }
 
@@ -238,6 +261,41 @@ namespace DualStackAnalyzers.Internals
             public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => start.RegisterAdditionalFileAction(action);
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => start.RegisterSyntaxNodeAction(action, syntaxKinds);
+        }
+
+        /// <summary>The actions of one operation kind for each name met, computed once per name (per compilation).</summary>
+        private sealed class ByName
+        {
+            private readonly List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)> all;
+            private readonly ConcurrentDictionary<string, Action<OperationAnalysisContext>[]> cache = new ConcurrentDictionary<string, Action<OperationAnalysisContext>[]>(StringComparer.Ordinal);
+            private readonly Func<string, Action<OperationAnalysisContext>[]> select;
+
+            // Most names select only the actions without a test: they share one array.
+            private readonly Action<OperationAnalysisContext>[] everyName;
+
+            public ByName(List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)> all)
+            {
+                this.all = all;
+                select = Select;
+                everyName = all.FindAll(entry => entry.MayMatch is null).ConvertAll(entry => entry.Action).ToArray();
+            }
+
+            public Action<OperationAnalysisContext>[] For(string name)
+                => cache.TryGetValue(name, out var actions) ? actions : cache.GetOrAdd(name, select);
+
+            private Action<OperationAnalysisContext>[] Select(string name)
+            {
+                var selected = new List<Action<OperationAnalysisContext>>(all.Count);
+                foreach (var (action, mayMatch) in all)
+                {
+                    if (mayMatch is null || mayMatch(name))
+                    {
+                        selected.Add(action);
+                    }
+                }
+
+                return selected.Count == everyName.Length ? everyName : selected.ToArray();
+            }
         }
     }
 }

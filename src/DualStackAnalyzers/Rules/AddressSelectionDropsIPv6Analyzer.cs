@@ -88,8 +88,8 @@ namespace DualStackAnalyzers.Rules
                     start.RegisterOperationAction(c => AnalyzeComparison(c, facts), OperationKind.Binary, OperationKind.IsPattern);
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, facts), OperationKind.Invocation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, facts), OperationKind.ObjectCreation);
+                start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, facts), OperationKind.Invocation, name => name.StartsWith("GetHost", StringComparison.Ordinal) || IsConnectName(name));
+                start.RegisterNamedOperationAction(c => AnalyzeCreation(c, facts), OperationKind.ObjectCreation, name => name is "DnsEndPoint" or "Socket");
             });
         }
 
@@ -523,12 +523,14 @@ namespace DualStackAnalyzers.Rules
                         "; a lookup for one family also throws when the name has no such address, so code after it cannot fall back");
                 }
             }
-            else if (method.Name is "Connect" or "ConnectAsync" or "BeginConnect"
+            else if (IsConnectName(method.Name)
                 && (NetSymbols.Is(method.ContainingType, symbols.Socket) || NetSymbols.Is(method.ContainingType, symbols.TcpClient) || NetSymbols.Is(method.ContainingType, symbols.UdpClient)))
             {
                 AnalyzeConnect(context, facts, invocation);
             }
         }
+
+        private static bool IsConnectName(string name) => name is "Connect" or "ConnectAsync" or "BeginConnect";
 
         private static void AnalyzeFamily(OperationAnalysisContext context, CompilationFacts facts, IArgumentOperation argument, string display, string form, string note)
         {

@@ -59,7 +59,7 @@ namespace DualStackAnalyzers.Rules
                 var symbols = facts.Symbols;
                 if (symbols.TcpListener is not null || symbols.Socket is not null || symbols.KestrelServerOptions is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeBind(c, facts), OperationKind.ObjectCreation, OperationKind.Invocation);
+                    BindSite.RegisterAction(start, c => AnalyzeBind(c, facts));
                 }
 
                 ListenerUrls.Register(start, symbols, kind => kind == UrlHostKind.IPv6Any, ReportUrl);

@@ -41,7 +41,7 @@ namespace DualStackAnalyzers.Rules
                 var advice = NetSymbols.HasMethod(facts.Symbols.IPEndPoint, "TryParse", 2, isStatic: true)
                     ? "parse it with IPEndPoint.TryParse (or Uri for host names); the input must be bracketed ([::1]:80)"
                     : "parse it with Uri (Uri.TryCreate(\"tcp://\" + text, UriKind.Absolute, out var uri), then uri.Host and uri.Port); the input must be bracketed ([::1]:80)";
-                start.RegisterOperationAction(c => Analyze(c, facts, advice), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => Analyze(c, facts, advice), OperationKind.Invocation, name => name is "Split" or "IndexOf" or "LastIndexOf");
             });
         }
 

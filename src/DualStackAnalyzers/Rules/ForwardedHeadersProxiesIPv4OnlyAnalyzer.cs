@@ -39,7 +39,7 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts.Symbols), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => Analyze(c, facts.Symbols), OperationKind.Invocation, ForwardedProxyEntries.IsCandidateName);
             });
         }
 

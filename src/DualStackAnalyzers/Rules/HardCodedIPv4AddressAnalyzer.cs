@@ -48,9 +48,14 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 var analysis = new Analysis(facts);
-                start.RegisterOperationAction(analysis.Analyze, OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.Invocation, OperationKind.AnonymousFunction);
+                start.RegisterOperationAction(analysis.Analyze, OperationKind.Literal, OperationKind.Utf8String, OperationKind.InterpolatedString, OperationKind.AnonymousFunction);
+                start.RegisterNamedOperationAction(analysis.Analyze, OperationKind.Invocation, IsClientTargetName);
             });
         }
+
+        /// <summary>The socket and client methods whose address argument is a connection target.</summary>
+        private static bool IsClientTargetName(string name)
+            => name is "Connect" or "ConnectAsync" or "BeginConnect" or "SendTo" or "SendToAsync" or "BeginSendTo" or "Send" or "SendAsync";
 
         internal static string AdviceFor(string address) => IPv4Text.TryParseStrict(address, out var value) ? Advice(value) : string.Empty;
 
@@ -486,19 +491,9 @@ namespace DualStackAnalyzers.Rules
             private void AnalyzeClientTarget(OperationAnalysisContext context, IInvocationOperation invocation)
             {
                 var method = invocation.TargetMethod;
-                switch (method.Name)
+                if (!IsClientTargetName(method.Name))
                 {
-                    case "Connect":
-                    case "ConnectAsync":
-                    case "BeginConnect":
-                    case "SendTo":
-                    case "SendToAsync":
-                    case "BeginSendTo":
-                    case "Send":
-                    case "SendAsync":
-                        break;
-                    default:
-                        return;
+                    return;
                 }
 
                 var symbols = facts.Symbols;

@@ -38,7 +38,8 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts.Symbols), OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.Invocation);
+                start.RegisterOperationAction(c => Analyze(c, facts.Symbols), OperationKind.InterpolatedString, OperationKind.Binary);
+                start.RegisterNamedOperationAction(c => Analyze(c, facts.Symbols), OperationKind.Invocation, name => name == "Format");
             });
         }
 

@@ -38,7 +38,7 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, prefixes), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => Analyze(c, prefixes), OperationKind.Invocation, name => name == "Add");
             });
         }
 

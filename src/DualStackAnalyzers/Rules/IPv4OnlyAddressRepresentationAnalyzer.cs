@@ -48,13 +48,13 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 var symbols = new Symbols(facts, start.Compilation);
-                start.RegisterOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation);
+                start.RegisterNamedOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation, name => name == "IPAddress");
                 if (symbols.AddressProperty is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeAddressProperty(c, symbols), OperationKind.PropertyReference);
+                    start.RegisterNamedOperationAction(c => AnalyzeAddressProperty(c, symbols), OperationKind.PropertyReference, name => name == "Address");
                 }
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation, IsReadOrCopyName);
                 start.RegisterOperationAction(c => AnalyzeElement(c, symbols), OperationKind.ArrayElementReference);
             });
         }
@@ -136,6 +136,11 @@ namespace DualStackAnalyzers.Rules
 
             Report(context, reference, reference.Instance, null, AddressProperty, symbols);
         }
+
+        /// <summary>The methods <see cref="AnalyzeInvocation"/> looks at: number reads of four bytes and copies of them.</summary>
+        private static bool IsReadOrCopyName(string name)
+            => name is "ToUInt32" or "ToInt32" or "ReadUInt32BigEndian" or "ReadUInt32LittleEndian" or "ReadInt32BigEndian" or "ReadInt32LittleEndian"
+                or "Copy" or "BlockCopy" or "CopyTo" or "TryWriteBytes";
 
         private static void AnalyzeInvocation(OperationAnalysisContext context, Symbols symbols)
         {

@@ -50,17 +50,17 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 var state = new State(facts);
-                start.RegisterOperationAction(c => AnalyzeField(c, state), OperationKind.FieldReference);
+                start.RegisterNamedOperationAction(c => AnalyzeField(c, state), OperationKind.FieldReference, name => name is "Broadcast" or "None");
                 if (facts.Symbols.Socket is null && facts.Symbols.UdpClient is null)
                 {
                     return;
                 }
 
                 start.RegisterOperationAction(c => AnalyzeAssignment(c, state), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, state), OperationKind.Invocation, name => name is "SetSocketOption" or "JoinMulticastGroup");
                 if (state.MulticastOption is not null)
                 {
-                    start.RegisterOperationAction(c => AnalyzeMulticastOption(c, state), OperationKind.ObjectCreation);
+                    start.RegisterNamedOperationAction(c => AnalyzeMulticastOption(c, state), OperationKind.ObjectCreation, name => name == "MulticastOption");
                 }
             });
         }

@@ -51,7 +51,7 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.ObjectCreation);
+                start.RegisterNamedOperationAction(c => Analyze(c, facts), OperationKind.ObjectCreation, name => name is "Socket" or "TcpClient" or "UdpClient");
             });
         }
 

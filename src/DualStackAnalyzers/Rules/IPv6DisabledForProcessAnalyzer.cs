@@ -48,7 +48,7 @@ namespace DualStackAnalyzers.Rules
                 var runtimeReadsSwitch = target.Family != TargetFamily.NetFramework
                     && !(target.Family == TargetFamily.NetCore && target.Version.Major < DisableIPv6Setting.FirstRuntimeMajorVersion);
 
-                start.RegisterOperationAction(c => AnalyzeInvocation(c, appContext, environment, runtimeReadsSwitch), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, appContext, environment, runtimeReadsSwitch), OperationKind.Invocation, IsSetterName);
                 start.RegisterOperationAction(AnalyzeCreation, OperationKind.ObjectCreation);
                 start.RegisterOperationAction(AnalyzeIndexerAssignment, OperationKind.SimpleAssignment);
             });

@@ -42,8 +42,8 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => AnalyzeCreation(c, facts), OperationKind.ObjectCreation);
-                start.RegisterOperationAction(c => AnalyzeBind(c, facts), OperationKind.Invocation);
+                start.RegisterNamedOperationAction(c => AnalyzeCreation(c, facts), OperationKind.ObjectCreation, BindSite.IsBindingTypeName);
+                start.RegisterNamedOperationAction(c => AnalyzeBind(c, facts), OperationKind.Invocation, name => name == "Bind");
             });
         }
 

@@ -47,7 +47,7 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.ObjectCreation, OperationKind.Invocation);
+                BindSite.RegisterAction(start, c => Analyze(c, facts));
             });
         }
 

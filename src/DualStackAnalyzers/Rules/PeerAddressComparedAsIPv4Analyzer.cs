@@ -44,7 +44,8 @@ namespace DualStackAnalyzers.Rules
                     return;
                 }
 
-                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Invocation, OperationKind.Binary, OperationKind.IsPattern, OperationKind.Switch, OperationKind.SwitchExpression);
+                start.RegisterOperationAction(c => Analyze(c, facts), OperationKind.Binary, OperationKind.IsPattern, OperationKind.Switch, OperationKind.SwitchExpression);
+                start.RegisterNamedOperationAction(c => Analyze(c, facts), OperationKind.Invocation, PeerComparison.IsCandidateName);
             });
         }
 

@@ -51,7 +51,7 @@ namespace DualStackAnalyzers.Rules
                 if (regex is not null)
                 {
                     var generatedRegex = facts!.Symbols.GeneratedRegexAttribute;
-                    start.RegisterOperationAction(c => AnalyzeRegexMatch(c, regex, generatedRegex), OperationKind.Invocation);
+                    start.RegisterNamedOperationAction(c => AnalyzeRegexMatch(c, regex, generatedRegex), OperationKind.Invocation, name => name is "IsMatch" or "Match");
                 }
 
                 var regularExpressionAttribute = facts?.Symbols.RegularExpressionAttribute;

@@ -143,6 +143,27 @@ namespace DualStackAnalyzers.Tests.Meta
             Assert.Contains(some, d => d.Id == RuleIds.HardCodedIPv4Loopback);
         }
 
+        /// <summary>
+        /// A named action is called, hosted, only for operations whose name passes its test, and alone for every operation
+        /// of its kind; an action without a test sees every operation either way, in registration order with the others.
+        /// </summary>
+        [Fact]
+        public async Task ANamedActionIsCalledOnlyForItsNamesWhenHosted()
+        {
+            var source = "using System.Net.Sockets;\nclass P { void M(Socket s, System.Net.EndPoint e) { s.Bind(e); s.Listen(); System.Console.WriteLine(s.Blocking); var t = new TcpListener(System.Net.IPAddress.Any, 1); } }";
+            var compilation = Compile(("P.cs", source));
+
+            var hosted = new NamedProbeRule();
+            await AnalyzeAsync(compilation, new AllRulesAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(hosted)));
+            Assert.Equal(new[] { "Invocation Bind", "ObjectCreation TcpListener", "PropertyReference Blocking" }, hosted.Named.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(new[] { "Bind", "Listen", "WriteLine" }, hosted.Every.OrderBy(n => n, StringComparer.Ordinal));
+
+            var alone = new NamedProbeRule();
+            await AnalyzeAsync(compilation, alone);
+            Assert.Equal(new[] { "Invocation Bind", "Invocation Listen", "Invocation WriteLine", "ObjectCreation TcpListener", "PropertyReference Blocking" }, alone.Named.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(hosted.Every.OrderBy(n => n, StringComparer.Ordinal), alone.Every.OrderBy(n => n, StringComparer.Ordinal));
+        }
+
         private static async Task<int> StartsAsync(Compilation compilation, bool twoIds = false)
         {
             var probe = new ProbeRule(twoIds);
@@ -242,6 +263,34 @@ namespace DualStackAnalyzers.Tests.Meta
                 {
                     Interlocked.Increment(ref starts);
                     start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+                });
+            }
+        }
+#pragma warning restore RS1001, RS2008
+
+        /// <summary>A rule with named actions (Bind, TcpListener, Blocking) and an action for every invocation; it records what it is called for.</summary>
+#pragma warning disable RS1001, RS2008 // a test double: hosted like the package's rules, never shipped
+        private sealed class NamedProbeRule : DiagnosticAnalyzer
+        {
+            private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor("PROBE03", "Probe", "Probe", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+            public System.Collections.Concurrent.ConcurrentBag<string> Named { get; } = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+            public System.Collections.Concurrent.ConcurrentBag<string> Every { get; } = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+            public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+            public override void Initialize(AnalysisContext context)
+            {
+                context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
+                context.EnableConcurrentExecution();
+                context.RegisterCompilationStartAction(start =>
+                {
+                    Action<OperationAnalysisContext> record = c => Named.Add(c.Operation.Kind + " " + NamedOperations.NameOf(c.Operation));
+                    start.RegisterNamedOperationAction(record, OperationKind.Invocation, name => name == "Bind");
+                    start.RegisterOperationAction(c => Every.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation);
+                    start.RegisterNamedOperationAction(record, OperationKind.ObjectCreation, name => name == "TcpListener");
+                    start.RegisterNamedOperationAction(record, OperationKind.PropertyReference, name => name == "Blocking");
                 });
             }
         }

@@ -1,0 +1,44 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace DualStackAnalyzers.Internals
+{
+    /// <summary>
+    /// Operation actions that can only report for operations of some names: the called method's name, the created type's
+    /// name, the referenced property's or field's name. Hosted (<see cref="RuleHost.INamedRegistration"/>), the action is
+    /// called only for names that pass <c>mayMatch</c>; run alone, it is called for every operation of the kind, so the
+    /// tests that compare a hosted rule with the same rule alone check that the test lets through every name it needs.
+    /// </summary>
+    internal static class NamedOperations
+    {
+        /// <param name="mayMatch">False only for names for which <paramref name="action"/> does nothing; it must be pure and cheap.</param>
+        public static void RegisterNamedOperationAction(this CompilationStartAnalysisContext start, Action<OperationAnalysisContext> action, OperationKind kind, Func<string, bool> mayMatch)
+        {
+            if (start is RuleHost.INamedRegistration named)
+            {
+                named.RegisterOperationAction(action, kind, mayMatch);
+            }
+            else
+            {
+                start.RegisterOperationAction(action, kind);
+            }
+        }
+
+        /// <summary>The operation kinds that have a name.</summary>
+        public static bool HasName(OperationKind kind)
+            => kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference or OperationKind.FieldReference;
+
+        /// <summary>The name the test is asked about; empty when the operation has none (an error type, a typeless creation).</summary>
+        public static string NameOf(IOperation operation)
+            => operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod.Name,
+                IObjectCreationOperation creation => creation.Type?.Name ?? string.Empty,
+                IPropertyReferenceOperation property => property.Property.Name,
+                IFieldReferenceOperation field => field.Field.Name,
+                _ => string.Empty,
+            };
+    }
+}
