@@ -78,6 +78,18 @@ namespace DualStackAnalyzers.Bench
             report.Line($"- shipped analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}, hosting {rules.Length} rules ({string.Join(", ", ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id))})");
             report.Line($"- operation callbacks the driver makes per operation kind: hosted {shape.Length} ({RegistrationShape.Describe(shape)}); as separate analyzers {separateShape.Length} ({RegistrationShape.Describe(separateShape)})");
 
+            if (options.HostedOnly > 0)
+            {
+                // For a profiler: the shipped analyzer alone, pass after pass, and nothing else in the process.
+                for (var pass = 0; pass < options.HostedOnly; pass++)
+                {
+                    var hosted = await MeasureAnalyzersAsync(compilation, ours, additionalFiles, options.Concurrent);
+                    Console.Error.WriteLine($"hosted pass {pass}: ours {hosted.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds):N1} ms, analysis wall {hosted.Wall.TotalMilliseconds:N0} ms");
+                }
+
+                return 0;
+            }
+
             // 2. Rounds: the compiler's binding on a fresh compilation, then the shipped analyzer on another fresh one, then
             // the rules as separate analyzers on a third.
             var rounds = new List<Round>();
@@ -262,27 +274,38 @@ namespace DualStackAnalyzers.Bench
         private static async Task MeasureByKindAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> rules, ImmutableArray<AdditionalText> additionalFiles, Report report)
         {
             var times = new System.Collections.Concurrent.ConcurrentDictionary<(string Rule, OperationKind Kind), long[]>();
+            var duringCollection = new long[2]; // time and calls of actions during which a collection ran
             Action<OperationAnalysisContext> Wrap(DiagnosticAnalyzer rule, OperationKind kind, Action<OperationAnalysisContext> action)
             {
                 var slot = times.GetOrAdd((rule.GetType().Name, kind), _ => new long[3]);
                 return context =>
                 {
                     var bytes = GC.GetAllocatedBytesForCurrentThread();
+                    var collections = GC.CollectionCount(0);
                     var start = Stopwatch.GetTimestamp();
                     action(context);
-                    Interlocked.Add(ref slot[0], Stopwatch.GetTimestamp() - start);
+                    var elapsed = Stopwatch.GetTimestamp() - start;
+                    Interlocked.Add(ref slot[0], elapsed);
                     Interlocked.Increment(ref slot[1]);
                     Interlocked.Add(ref slot[2], GC.GetAllocatedBytesForCurrentThread() - bytes);
+                    if (GC.CollectionCount(0) != collections)
+                    {
+                        Interlocked.Add(ref duringCollection[0], elapsed);
+                        Interlocked.Increment(ref duringCollection[1]);
+                    }
                 };
             }
 
             var host = new AllRulesAnalyzer(rules, Wrap);
             var pause = GC.GetTotalPauseDuration();
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-            await MeasureAnalyzersAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), additionalFiles, concurrent: false);
+            var pass = await MeasureAnalyzersAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), additionalFiles, concurrent: false);
+            var inActions = times.Values.Sum(v => v[0]) * 1000.0 / Stopwatch.Frequency;
             report.Line();
             report.Line("## Time per rule and operation kind (one pass, wrapped host)");
             report.Line();
+            report.Line($"The driver timed the wrapped host at {pass.PerAnalyzer[host].TotalMilliseconds:N1} ms, of which {inActions:N1} ms inside the rules' operation actions "
+                + $"({duringCollection[1]:N0} action calls, {duringCollection[0] * 1000.0 / Stopwatch.Frequency:N1} ms, had a garbage collection run during them).");
             report.Line($"Our actions allocated {times.Values.Sum(v => v[2]) / (1024 * 1024):N1} MB; the pass (driver, binding and us) had {GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1 and {GC.CollectionCount(2) - collections.Item3} gen2 collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms of GC pauses (which land in whichever callback allocates).");
             report.Line();
             report.Line("| rule | kind | calls | ms | µs per call | KB allocated |");
@@ -480,7 +503,7 @@ namespace DualStackAnalyzers.Bench
 
     internal sealed class BenchOptions
     {
-        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--by-kind] [--emit DIR] [--out FILE]";
+        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--by-kind] [--hosted-only N] [--emit DIR] [--out FILE]";
 
         public int Modules { get; private set; } = 2000;
 
@@ -489,7 +512,10 @@ namespace DualStackAnalyzers.Bench
 
         public int Rounds { get; private set; } = 5;
 
-        public int Warmup { get; private set; } = 1;
+        /// <summary>Only run the shipped analyzer N times (no binding, no separate rules, no report): for profilers.</summary>
+        public int HostedOnly { get; private set; }
+
+        public int Warmup { get; private set; } = 2;
 
         public int IdeFiles { get; private set; } = 300;
 
@@ -512,6 +538,7 @@ namespace DualStackAnalyzers.Bench
                     case "--modules": options.Modules = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--rounds": options.Rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--warmup": options.Warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--hosted-only": options.HostedOnly = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--ide-files": options.IdeFiles = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--seed": options.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--concurrent": options.Concurrent = true; break;

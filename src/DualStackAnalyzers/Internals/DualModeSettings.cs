@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -153,21 +154,27 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
+        private static readonly ImmutableArray<string> WriteMembers = ImmutableArray.Create("DualMode", "SetSocketOption");
+
         private static IEnumerable<(SyntaxNode Node, WriteValue Value)> Writes(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var node in Walks.Nodes(declaration, cancellationToken))
+                // The two member names through the tree's identifier index (not a walk of the type per listener), in
+                // document order.
+                foreach (var name in ListenerUsage.MemberNamesInOrder(declaration, WriteMembers, cancellationToken))
                 {
-                    switch (node)
+                    switch (name.Parent?.Parent)
                     {
-                        case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "DualMode" } target } assignment
-                            when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && ListenerUsage.RefersTo(target.Expression, owner, model):
+                        case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax target } assignment
+                            when target == name.Parent && name.Identifier.ValueText == "DualMode"
+                                && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && ListenerUsage.RefersTo(target.Expression, owner, model):
                             yield return (assignment, ValueOf(assignment.Right, onWhenTrue: true));
                             break;
 
-                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetSocketOption" } access, ArgumentList.Arguments: { Count: 3 } args } invocation
-                            when IsIPv6OnlyOption(args[1].Expression) && ListenerUsage.RefersTo(access.Expression, owner, model):
+                        case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: { Count: 3 } args } invocation
+                            when access == name.Parent && name.Identifier.ValueText == "SetSocketOption"
+                                && IsIPv6OnlyOption(args[1].Expression) && ListenerUsage.RefersTo(access.Expression, owner, model):
                             yield return (invocation, ValueOf(args[2].Expression, onWhenTrue: false));
                             break;
                     }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
@@ -146,9 +148,9 @@ namespace DualStackAnalyzers.Internals
                     break;
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String && !binary.ConstantValue.HasValue:
-                    if (IsStringAdd(Outer(binary)))
+                    if (IsStringAdd(Outer(binary)) || !HasTextStartingWithColon(binary, first: true))
                     {
-                        return null; // only the outermost concatenation is read
+                        return null; // only the outermost concatenation is read, and only one with ":…" after a value
                     }
 
                     construction = HostPortConstruction.Concatenation;
@@ -173,6 +175,48 @@ namespace DualStackAnalyzers.Internals
 
             var pieces = FindPieces(segments, symbols);
             return pieces.IsEmpty ? null : new HostPortText(construction, operation, segments, pieces);
+        }
+
+        /// <summary>
+        /// Cheap test before the segments are built (every string concatenation of the code base comes here): is a
+        /// piece after the first constant text that starts with ':'? The same leaves as <see cref="Flatten"/>, without
+        /// allocating, reading literals from their tokens.
+        /// </summary>
+        private static bool HasTextStartingWithColon(IOperation operation, bool first)
+        {
+            var inner = operation;
+            while (inner is IParenthesizedOperation parenthesized)
+            {
+                inner = parenthesized.Operand;
+            }
+
+            if (inner is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && IsStringAdd(binary) && !binary.ConstantValue.HasValue)
+            {
+                return HasTextStartingWithColon(binary.LeftOperand, first) || HasTextStartingWithColon(binary.RightOperand, first: false);
+            }
+
+            var value = OperationHelpers.SkipConversions(operation);
+            if (first || value is null)
+            {
+                return false;
+            }
+
+            switch (value.IsImplicit ? null : value.Syntax)
+            {
+                case LiteralExpressionSyntax literal:
+                    return (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression))
+                        && literal.Token.ValueText is { Length: > 0 } text && text[0] == ':';
+                case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
+                    or CastExpressionSyntax or ConditionalExpressionSyntax or CheckedExpressionSyntax:
+                    return value.ConstantValue switch
+                    {
+                        { HasValue: true, Value: string constant } => constant.Length > 0 && constant[0] == ':',
+                        { HasValue: true, Value: char c } => c == ':',
+                        _ => false,
+                    };
+                default:
+                    return false;
+            }
         }
 
         private static IOperation? Outer(IOperation operation)

@@ -256,21 +256,8 @@ namespace DualStackAnalyzers.Internals
         /// <summary>A constant key, or <c>WebHostDefaults.ServerUrlsKey</c> (a static readonly field, not a constant).</summary>
         private static string? KeyText(IOperation key)
         {
-            // Called for the first arguments of most calls: syntax first, since asking an operation for its constant
-            // costs more than this whole test. Only these forms can be a constant string (or the WebHostDefaults field).
-            switch (key.IsImplicit ? null : key.Syntax)
-            {
-                case LiteralExpressionSyntax literal:
-                    return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
-                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
-                case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
-                    or ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax:
-                    break;
-                default:
-                    return null;
-            }
-
-            if (key.ConstantValue is { HasValue: true, Value: string text })
+            // Called for the first arguments of most calls: syntax first (ConstantString).
+            if (OperationHelpers.ConstantString(key) is { } text)
             {
                 return text;
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -82,13 +83,38 @@ namespace DualStackAnalyzers.Internals
         /// The IPv4-level behaviour (Ttl, broadcast, IPv4 multicast, SocketOptionLevel.IP) the type uses on this
         /// socket or listener (or its .Server/.Client socket); null when none. A family change would break it (#19, #20).
         /// </summary>
+        private static readonly ImmutableArray<string> IPv4LevelMembers = ImmutableArray.Create("Ttl", "DontFragment", "EnableBroadcast", "MulticastLoopback", "JoinMulticastGroup", "DropMulticastGroup", "SetSocketOption");
+
+        /// <summary>
+        /// The names of member accesses (<c>x.Name</c>) spelled one of <paramref name="names"/> inside
+        /// <paramref name="scope"/>, in document order: from the tree's <see cref="IdentifierIndex"/>, not a walk.
+        /// </summary>
+        public static IEnumerable<IdentifierNameSyntax> MemberNamesInOrder(SyntaxNode scope, IReadOnlyList<string> names, CancellationToken cancellationToken)
+        {
+            var found = new List<IdentifierNameSyntax>();
+            foreach (var name in names)
+            {
+                foreach (var identifier in IdentifierIndex.Named(scope, name, cancellationToken))
+                {
+                    if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
+                    {
+                        found.Add(identifier);
+                    }
+                }
+            }
+
+            found.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+            return found;
+        }
+
         public static string? IPv4LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             foreach (var declaration in declarations)
             {
-                foreach (var access in Walks.Nodes(declaration, cancellationToken).OfType<MemberAccessExpressionSyntax>())
+                foreach (var member in MemberNamesInOrder(declaration, IPv4LevelMembers, cancellationToken))
                 {
-                    var name = access.Name.Identifier.ValueText;
+                    var access = (MemberAccessExpressionSyntax)member.Parent!;
+                    var name = member.Identifier.ValueText;
                     switch (name)
                     {
                         case "Ttl":

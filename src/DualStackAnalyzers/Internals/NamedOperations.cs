@@ -30,6 +30,17 @@ namespace DualStackAnalyzers.Internals
         public static bool HasName(OperationKind kind)
             => kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference or OperationKind.FieldReference;
 
+        /// <summary><see cref="NameOf"/> for operations known to be of <paramref name="kind"/> (no type tests on the hot path).</summary>
+        public static Func<IOperation, string> NameGetter(OperationKind kind)
+            => kind switch
+            {
+                OperationKind.Invocation => operation => ((IInvocationOperation)operation).TargetMethod.Name,
+                OperationKind.ObjectCreation => operation => ((IObjectCreationOperation)operation).Type?.Name ?? string.Empty,
+                OperationKind.PropertyReference => operation => ((IPropertyReferenceOperation)operation).Property.Name,
+                OperationKind.FieldReference => operation => ((IFieldReferenceOperation)operation).Field.Name,
+                _ => NameOf,
+            };
+
         /// <summary>The name the test is asked about; empty when the operation has none (an error type, a typeless creation).</summary>
         public static string NameOf(IOperation operation)
             => operation switch

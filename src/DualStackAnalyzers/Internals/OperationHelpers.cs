@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
@@ -22,6 +24,26 @@ namespace DualStackAnalyzers.Internals
                     default:
                         return operation;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The constant string <paramref name="operation"/> has, or null. For hot paths (the arguments of most calls):
+        /// a literal's text is read from its token and only the syntax forms that can be a constant ask the operation,
+        /// since asking costs more than most tests made on the text.
+        /// </summary>
+        public static string? ConstantString(IOperation? operation)
+        {
+            switch (operation is null || operation.IsImplicit ? null : operation.Syntax)
+            {
+                case LiteralExpressionSyntax literal:
+                    return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
+                    or ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax:
+                    return operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                default:
+                    return null;
             }
         }
 

@@ -227,8 +227,17 @@ namespace DualStackAnalyzers.Internals
                         continue;
                     }
 
+                    var nameOf = NamedOperations.NameGetter(kind);
+                    if (all.FindAll(entry => entry.MayMatch is not null).Count <= 2)
+                    {
+                        // A test or two cost less than a lookup (a property or field name that one rule wants).
+                        var entries = all.ToArray();
+                        start.RegisterOperationAction(context => RunMatching(entries, nameOf(context.Operation), context), kind);
+                        continue;
+                    }
+
                     var byName = new ByName(all);
-                    start.RegisterOperationAction(context => Run(byName.For(NamedOperations.NameOf(context.Operation)), context), kind);
+                    start.RegisterOperationAction(context => Run(byName.For(nameOf(context.Operation)), context), kind);
                 }
             }
 
@@ -237,6 +246,17 @@ namespace DualStackAnalyzers.Internals
                 foreach (var action in actions)
                 {
                     action(context);
+                }
+            }
+
+            private static void RunMatching((Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)[] entries, string name, OperationAnalysisContext context)
+            {
+                foreach (var (action, mayMatch) in entries)
+                {
+                    if (mayMatch is null || mayMatch(name))
+                    {
+                        action(context);
+                    }
                 }
             }
 
@@ -263,12 +283,20 @@ namespace DualStackAnalyzers.Internals
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => start.RegisterSyntaxNodeAction(action, syntaxKinds);
         }
 
-        /// <summary>The actions of one operation kind for each name met, computed once per name (per compilation).</summary>
+        /// <summary>
+        /// The actions of one operation kind for each name met, computed once per name string (per compilation). A
+        /// symbol's name is one string object, whichever call reads it, so the cache compares references: no hashing of
+        /// the text on the path every call of the code base takes. A name seen as another string object is selected again.
+        /// </summary>
         private sealed class ByName
         {
+            // Symbols' names are as many as the symbols used; the bound is for safety, not expected to be reached.
+            private const int MaxCached = 100_000;
+
             private readonly List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)> all;
-            private readonly ConcurrentDictionary<string, Action<OperationAnalysisContext>[]> cache = new ConcurrentDictionary<string, Action<OperationAnalysisContext>[]>(StringComparer.Ordinal);
+            private readonly ConcurrentDictionary<string, Action<OperationAnalysisContext>[]> cache = new ConcurrentDictionary<string, Action<OperationAnalysisContext>[]>(SameString.Instance);
             private readonly Func<string, Action<OperationAnalysisContext>[]> select;
+            private int cached;
 
             // Most names select only the actions without a test: they share one array.
             private readonly Action<OperationAnalysisContext>[] everyName;
@@ -281,7 +309,14 @@ namespace DualStackAnalyzers.Internals
             }
 
             public Action<OperationAnalysisContext>[] For(string name)
-                => cache.TryGetValue(name, out var actions) ? actions : cache.GetOrAdd(name, select);
+            {
+                if (cache.TryGetValue(name, out var actions))
+                {
+                    return actions;
+                }
+
+                return Interlocked.Increment(ref cached) <= MaxCached ? cache.GetOrAdd(name, select) : Select(name);
+            }
 
             private Action<OperationAnalysisContext>[] Select(string name)
             {
@@ -296,6 +331,15 @@ namespace DualStackAnalyzers.Internals
 
                 return selected.Count == everyName.Length ? everyName : selected.ToArray();
             }
+        }
+
+        private sealed class SameString : IEqualityComparer<string>
+        {
+            public static readonly SameString Instance = new SameString();
+
+            public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

@@ -201,7 +201,7 @@ namespace DualStackAnalyzers.Rules
         }
 
         private static string? ConstantString(IOperation? operation)
-            => OperationHelpers.SkipConversions(operation)?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+            => OperationHelpers.ConstantString(OperationHelpers.SkipConversions(operation));
 
         private static void Report(OperationAnalysisContext context, IOperation operation, string what, string scope)
         {
