@@ -13,8 +13,9 @@ namespace DualStackAnalyzers.Internals
     /// own (tests run it alone), but the driver's cost of calling an analyzer is paid per registered callback and per
     /// operation: nineteen analyzers meant eighteen Invocation callbacks for every call in the code base. The host
     /// collects the rules' operation actions in one compilation-start action and registers one callback per
-    /// <see cref="OperationKind"/>, which calls the rules' actions in turn. Everything else a rule registers is passed to
-    /// the driver as it is.
+    /// <see cref="OperationKind"/>, which calls the rules' actions in turn — a named action
+    /// (<see cref="NamedOperations"/>) only for the names it wants. Everything else a rule registers is passed to the
+    /// driver as it is.
     /// </summary>
     internal static class RuleHost
     {

@@ -157,11 +157,13 @@ namespace DualStackAnalyzers.Tests.Meta
             await AnalyzeAsync(compilation, new AllRulesAnalyzer(ImmutableArray.Create<DiagnosticAnalyzer>(hosted)));
             Assert.Equal(new[] { "Invocation Bind", "ObjectCreation TcpListener", "PropertyReference Blocking" }, hosted.Named.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(new[] { "Bind", "Listen", "WriteLine" }, hosted.Every.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Empty(hosted.Never);
 
             var alone = new NamedProbeRule();
             await AnalyzeAsync(compilation, alone);
             Assert.Equal(new[] { "Invocation Bind", "Invocation Listen", "Invocation WriteLine", "ObjectCreation TcpListener", "PropertyReference Blocking" }, alone.Named.OrderBy(n => n, StringComparer.Ordinal));
             Assert.Equal(hosted.Every.OrderBy(n => n, StringComparer.Ordinal), alone.Every.OrderBy(n => n, StringComparer.Ordinal));
+            Assert.Equal(6, alone.Never.Count);
         }
 
         private static async Task<int> StartsAsync(Compilation compilation, bool twoIds = false)
@@ -268,7 +270,10 @@ namespace DualStackAnalyzers.Tests.Meta
         }
 #pragma warning restore RS1001, RS2008
 
-        /// <summary>A rule with named actions (Bind, TcpListener, Blocking) and an action for every invocation; it records what it is called for.</summary>
+        /// <summary>
+        /// A rule with named actions (Bind, TcpListener, Blocking; two for names no call has, so that invocations take the
+        /// host's per-name cache) and an action for every invocation; it records what it is called for.
+        /// </summary>
 #pragma warning disable RS1001, RS2008 // a test double: hosted like the package's rules, never shipped
         private sealed class NamedProbeRule : DiagnosticAnalyzer
         {
@@ -277,6 +282,8 @@ namespace DualStackAnalyzers.Tests.Meta
             public System.Collections.Concurrent.ConcurrentBag<string> Named { get; } = new System.Collections.Concurrent.ConcurrentBag<string>();
 
             public System.Collections.Concurrent.ConcurrentBag<string> Every { get; } = new System.Collections.Concurrent.ConcurrentBag<string>();
+
+            public System.Collections.Concurrent.ConcurrentBag<string> Never { get; } = new System.Collections.Concurrent.ConcurrentBag<string>();
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
@@ -289,6 +296,8 @@ namespace DualStackAnalyzers.Tests.Meta
                     Action<OperationAnalysisContext> record = c => Named.Add(c.Operation.Kind + " " + NamedOperations.NameOf(c.Operation));
                     start.RegisterNamedOperationAction(record, OperationKind.Invocation, name => name == "Bind");
                     start.RegisterOperationAction(c => Every.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation);
+                    start.RegisterNamedOperationAction(c => Never.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoSuchMethod");
+                    start.RegisterNamedOperationAction(c => Never.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoOtherMethod");
                     start.RegisterNamedOperationAction(record, OperationKind.ObjectCreation, name => name == "TcpListener");
                     start.RegisterNamedOperationAction(record, OperationKind.PropertyReference, name => name == "Blocking");
                 });
