@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace DualStackAnalyzers.Internals
@@ -180,7 +178,7 @@ namespace DualStackAnalyzers.Internals
         /// <summary>
         /// Cheap test before the segments are built (every string concatenation of the code base comes here): is a
         /// piece after the first constant text that starts with ':'? The same leaves as <see cref="Flatten"/>, without
-        /// allocating, reading literals from their tokens.
+        /// allocating (<see cref="OperationHelpers.ConstantStringOrChar"/>).
         /// </summary>
         private static bool HasTextStartingWithColon(IOperation operation, bool first)
         {
@@ -195,28 +193,12 @@ namespace DualStackAnalyzers.Internals
                 return HasTextStartingWithColon(binary.LeftOperand, first) || HasTextStartingWithColon(binary.RightOperand, first: false);
             }
 
-            var value = OperationHelpers.SkipConversions(operation);
-            if (first || value is null)
+            return !first && OperationHelpers.ConstantStringOrChar(OperationHelpers.SkipConversions(operation)) switch
             {
-                return false;
-            }
-
-            switch (value.IsImplicit ? null : value.Syntax)
-            {
-                case LiteralExpressionSyntax literal:
-                    return (literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.CharacterLiteralExpression))
-                        && literal.Token.ValueText is { Length: > 0 } text && text[0] == ':';
-                case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
-                    or CastExpressionSyntax or ConditionalExpressionSyntax or CheckedExpressionSyntax:
-                    return value.ConstantValue switch
-                    {
-                        { HasValue: true, Value: string constant } => constant.Length > 0 && constant[0] == ':',
-                        { HasValue: true, Value: char c } => c == ':',
-                        _ => false,
-                    };
-                default:
-                    return false;
-            }
+                string text => text.Length > 0 && text[0] == ':',
+                char c => c == ':',
+                _ => false,
+            };
         }
 
         private static IOperation? Outer(IOperation operation)

@@ -79,10 +79,6 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
-        /// <summary>
-        /// The IPv4-level behaviour (Ttl, broadcast, IPv4 multicast, SocketOptionLevel.IP) the type uses on this
-        /// socket or listener (or its .Server/.Client socket); null when none. A family change would break it (#19, #20).
-        /// </summary>
         private static readonly ImmutableArray<string> IPv4LevelMembers = ImmutableArray.Create("Ttl", "DontFragment", "EnableBroadcast", "MulticastLoopback", "JoinMulticastGroup", "DropMulticastGroup", "SetSocketOption");
 
         /// <summary>
@@ -107,6 +103,10 @@ namespace DualStackAnalyzers.Internals
             return found;
         }
 
+        /// <summary>
+        /// The IPv4-level behaviour (Ttl, broadcast, IPv4 multicast, SocketOptionLevel.IP) the type uses on this
+        /// socket or listener (or its .Server/.Client socket); null when none. A family change would break it (#19, #20).
+        /// </summary>
         public static string? IPv4LevelBehaviour(ISymbol owner, SemanticModel model, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
             foreach (var declaration in declarations)

@@ -30,7 +30,10 @@ namespace DualStackAnalyzers.Internals
         public static bool HasName(OperationKind kind)
             => kind is OperationKind.Invocation or OperationKind.ObjectCreation or OperationKind.PropertyReference or OperationKind.FieldReference;
 
-        /// <summary><see cref="NameOf"/> for operations known to be of <paramref name="kind"/> (no type tests on the hot path).</summary>
+        /// <summary>
+        /// The name a test is asked about, for operations of <paramref name="kind"/> (no type tests on the hot path);
+        /// empty when the operation has none (an error type, a typeless creation, a kind without names).
+        /// </summary>
         public static Func<IOperation, string> NameGetter(OperationKind kind)
             => kind switch
             {
@@ -38,18 +41,7 @@ namespace DualStackAnalyzers.Internals
                 OperationKind.ObjectCreation => operation => ((IObjectCreationOperation)operation).Type?.Name ?? string.Empty,
                 OperationKind.PropertyReference => operation => ((IPropertyReferenceOperation)operation).Property.Name,
                 OperationKind.FieldReference => operation => ((IFieldReferenceOperation)operation).Field.Name,
-                _ => NameOf,
-            };
-
-        /// <summary>The name the test is asked about; empty when the operation has none (an error type, a typeless creation).</summary>
-        public static string NameOf(IOperation operation)
-            => operation switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod.Name,
-                IObjectCreationOperation creation => creation.Type?.Name ?? string.Empty,
-                IPropertyReferenceOperation property => property.Property.Name,
-                IFieldReferenceOperation field => field.Field.Name,
-                _ => string.Empty,
+                _ => _ => string.Empty,
             };
     }
 }

@@ -27,21 +27,29 @@ namespace DualStackAnalyzers.Internals
             }
         }
 
+        /// <summary>The constant string <paramref name="operation"/> has, or null (see <see cref="ConstantStringOrChar"/>).</summary>
+        public static string? ConstantString(IOperation? operation) => ConstantStringOrChar(operation) as string;
+
         /// <summary>
-        /// The constant string <paramref name="operation"/> has, or null. For hot paths (the arguments of most calls):
-        /// a literal's text is read from its token and only the syntax forms that can be a constant ask the operation,
-        /// since asking costs more than most tests made on the text.
+        /// The constant string or char <paramref name="operation"/> has, or null. For hot paths (every literal, the
+        /// arguments of most calls): a literal's value is read from its token, and only the syntax forms that can be a
+        /// constant ask the operation, since asking costs more than most tests made on the text.
         /// </summary>
-        public static string? ConstantString(IOperation? operation)
+        public static object? ConstantStringOrChar(IOperation? operation)
         {
             switch (operation is null || operation.IsImplicit ? null : operation.Syntax)
             {
                 case LiteralExpressionSyntax literal:
-                    return literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+                    return literal.Kind() switch
+                    {
+                        SyntaxKind.StringLiteralExpression => literal.Token.ValueText,
+                        SyntaxKind.CharacterLiteralExpression => literal.Token.Value,
+                        _ => null,
+                    };
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
                 case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
-                    or ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax:
-                    return operation?.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+                    or ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax or CheckedExpressionSyntax:
+                    return operation?.ConstantValue is { HasValue: true, Value: string or char } constant ? constant.Value : null;
                 default:
                     return null;
             }

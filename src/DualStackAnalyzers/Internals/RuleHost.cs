@@ -31,7 +31,7 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>
         /// What a hosted rule's compilation-start context also accepts: an operation action that does something only for
-        /// operations whose name (<see cref="NamedOperations.NameOf"/>) passes a test. The host calls it only for those, so
+        /// operations whose name (<see cref="NamedOperations.NameGetter"/>) passes a test. The host calls it only for those, so
         /// the common case — a call of a method no rule cares about — costs one lookup instead of a call per rule.
         /// </summary>
         public interface INamedRegistration

@@ -4,7 +4,6 @@ using System.Text;
 using System.Threading;
 using DualStackAnalyzers.Internals;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -128,7 +127,7 @@ namespace DualStackAnalyzers.Rules
                 {
                     if (!parameter.HasExplicitDefaultValue || parameter.ExplicitDefaultValue is not string text || !IPv4Text.MayContainAddress(text)
                         || parameter.DeclaringSyntaxReferences.Length == 0
-                        || parameter.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.ParameterSyntax { Default.Value: { } value }
+                        || parameter.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken) is not ParameterSyntax { Default.Value: { } value }
                         || lambda.SemanticModel?.GetOperation(value, context.CancellationToken) is not { } defaultValue)
                     {
                         continue;
@@ -159,7 +158,7 @@ namespace DualStackAnalyzers.Rules
 
             private static bool HasParameterDefault(SyntaxNode lambda)
             {
-                if (lambda is not Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters })
+                if (lambda is not ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: var parameters })
                 {
                     return false;
                 }
@@ -177,24 +176,9 @@ namespace DualStackAnalyzers.Rules
 
             private void AnalyzeLiteral(OperationAnalysisContext context, ILiteralOperation literal)
             {
-                // The common path, once per literal of the code base: the text from the syntax token (asking the
-                // operation for its constant costs more than the scan), one character scan, then return.
-                string? text;
-                if (!literal.IsImplicit && literal.Syntax is LiteralExpressionSyntax { Token: var token })
-                {
-                    text = IsStringToken(token) ? token.ValueText : null;
-                }
-                else
-                {
-                    var constant = literal.ConstantValue;
-                    if (!constant.HasValue)
-                    {
-                        return;
-                    }
-
-                    text = constant.Value as string;
-                }
-
+                // The common path, once per literal of the code base: the text from the syntax token, one character
+                // scan, then return.
+                var text = OperationHelpers.ConstantString(literal);
                 if (text is not null)
                 {
                     if (!IPv4Text.MayContainAddress(text))
@@ -216,19 +200,6 @@ namespace DualStackAnalyzers.Rules
                 else if (literal.Parent is IArrayInitializerOperation || literal.Parent is IConversionOperation { Parent: IArrayInitializerOperation })
                 {
                     AnalyzeAddressBytes(context, literal);
-                }
-            }
-
-            private static bool IsStringToken(SyntaxToken token)
-            {
-                switch (token.Kind())
-                {
-                    case SyntaxKind.StringLiteralToken:
-                    case SyntaxKind.SingleLineRawStringLiteralToken:
-                    case SyntaxKind.MultiLineRawStringLiteralToken:
-                        return true;
-                    default:
-                        return false;
                 }
             }
 

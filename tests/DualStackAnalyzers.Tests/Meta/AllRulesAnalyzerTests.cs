@@ -287,17 +287,19 @@ namespace DualStackAnalyzers.Tests.Meta
 
             public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
+            private static string NameOf(IOperation operation) => NamedOperations.NameGetter(operation.Kind)(operation);
+
             public override void Initialize(AnalysisContext context)
             {
                 context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.ReportDiagnostics);
                 context.EnableConcurrentExecution();
                 context.RegisterCompilationStartAction(start =>
                 {
-                    Action<OperationAnalysisContext> record = c => Named.Add(c.Operation.Kind + " " + NamedOperations.NameOf(c.Operation));
+                    Action<OperationAnalysisContext> record = c => Named.Add(c.Operation.Kind + " " + NameOf(c.Operation));
                     start.RegisterNamedOperationAction(record, OperationKind.Invocation, name => name == "Bind");
-                    start.RegisterOperationAction(c => Every.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation);
-                    start.RegisterNamedOperationAction(c => Never.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoSuchMethod");
-                    start.RegisterNamedOperationAction(c => Never.Add(NamedOperations.NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoOtherMethod");
+                    start.RegisterOperationAction(c => Every.Add(NameOf(c.Operation)), OperationKind.Invocation);
+                    start.RegisterNamedOperationAction(c => Never.Add(NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoSuchMethod");
+                    start.RegisterNamedOperationAction(c => Never.Add(NameOf(c.Operation)), OperationKind.Invocation, name => name == "NoOtherMethod");
                     start.RegisterNamedOperationAction(record, OperationKind.ObjectCreation, name => name == "TcpListener");
                     start.RegisterNamedOperationAction(record, OperationKind.PropertyReference, name => name == "Blocking");
                 });
