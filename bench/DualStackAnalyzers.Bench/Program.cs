@@ -106,41 +106,45 @@ namespace DualStackAnalyzers.Bench
                 }
             }
 
-            var last = rounds[rounds.Count - 1];
-            report.Line();
-            report.Line("## Whole code base (median of " + rounds.Count + " rounds)");
-            report.Line();
-            report.Line("| measure | median | min | max |");
-            report.Line("|---|---:|---:|---:|");
-            report.Row("compiler binding (semantic diagnostics of every tree)", rounds.Select(r => r.Binding.TotalMilliseconds), "ms");
-            report.Row("**all our analyzers (sum of callback times)**", rounds.Select(r => r.OursTotal.TotalMilliseconds), "ms");
-            report.Row("**ratio ours / binding**", rounds.Select(r => r.Ratio * 100), "%", "N3");
-            report.Row("reference: one empty FieldReference callback", rounds.Select(r => r.Calibration.TotalMilliseconds), "ms");
-            report.Row("reference: its ratio to binding", rounds.Select(r => r.CalibrationRatio * 100), "%", "N3");
-            report.Row("floor: empty callbacks in our registration shape", rounds.Select(r => r.Floor.TotalMilliseconds), "ms");
-            report.Row("floor: its ratio to binding", rounds.Select(r => r.Floor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
-            report.Row("analysis wall time (driver: binding + operations + callbacks)", rounds.Select(r => r.AnalysisWall.TotalMilliseconds), "ms");
-            report.Row("the same rules as separate analyzers (sum of callback times)", rounds.Select(r => r.SeparateTotal.TotalMilliseconds), "ms");
-            report.Row("their ratio to binding", rounds.Select(r => r.SeparateTotal.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
-            report.Row("floor: empty callbacks in the separate analyzers' shape", rounds.Select(r => r.SeparateFloor.TotalMilliseconds), "ms");
-            report.Line();
-            report.Line("Per rule, each run as a separate analyzer (the shipped host calls the same code from one callback per operation kind):");
-            report.Line();
-            report.Line("| rule analyzer | IDs | median ms | share of binding |");
-            report.Line("|---|---|---:|---:|");
-            foreach (var analyzer in rules.OrderByDescending(a => Median(rounds.Select(r => r.Separate[a].TotalMilliseconds))))
+            // --rounds 0 with --by-kind: only the per-kind pass.
+            if (rounds.Count > 0)
             {
-                var median = Median(rounds.Select(r => r.Separate[analyzer].TotalMilliseconds));
-                var ids = string.Join(" ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
-                report.Line($"| {analyzer.GetType().Name} | {ids} | {median.ToString("N1", CultureInfo.InvariantCulture)} | {(median / Median(rounds.Select(r => r.Binding.TotalMilliseconds)) * 100).ToString("N3", CultureInfo.InvariantCulture)}% |");
-            }
+                var last = rounds[rounds.Count - 1];
+                report.Line();
+                report.Line("## Whole code base (median of " + rounds.Count + " rounds)");
+                report.Line();
+                report.Line("| measure | median | min | max |");
+                report.Line("|---|---:|---:|---:|");
+                report.Row("compiler binding (semantic diagnostics of every tree)", rounds.Select(r => r.Binding.TotalMilliseconds), "ms");
+                report.Row("**all our analyzers (sum of callback times)**", rounds.Select(r => r.OursTotal.TotalMilliseconds), "ms");
+                report.Row("**ratio ours / binding**", rounds.Select(r => r.Ratio * 100), "%", "N3");
+                report.Row("reference: one empty FieldReference callback", rounds.Select(r => r.Calibration.TotalMilliseconds), "ms");
+                report.Row("reference: its ratio to binding", rounds.Select(r => r.CalibrationRatio * 100), "%", "N3");
+                report.Row("floor: empty callbacks in our registration shape", rounds.Select(r => r.Floor.TotalMilliseconds), "ms");
+                report.Row("floor: its ratio to binding", rounds.Select(r => r.Floor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
+                report.Row("analysis wall time (driver: binding + operations + callbacks)", rounds.Select(r => r.AnalysisWall.TotalMilliseconds), "ms");
+                report.Row("the same rules as separate analyzers (sum of callback times)", rounds.Select(r => r.SeparateTotal.TotalMilliseconds), "ms");
+                report.Row("their ratio to binding", rounds.Select(r => r.SeparateTotal.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
+                report.Row("floor: empty callbacks in the separate analyzers' shape", rounds.Select(r => r.SeparateFloor.TotalMilliseconds), "ms");
+                report.Line();
+                report.Line("Per rule, each run as a separate analyzer (the shipped host calls the same code from one callback per operation kind):");
+                report.Line();
+                report.Line("| rule analyzer | IDs | median ms | share of binding |");
+                report.Line("|---|---|---:|---:|");
+                foreach (var analyzer in rules.OrderByDescending(a => Median(rounds.Select(r => r.Separate[a].TotalMilliseconds))))
+                {
+                    var median = Median(rounds.Select(r => r.Separate[analyzer].TotalMilliseconds));
+                    var ids = string.Join(" ", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct());
+                    report.Line($"| {analyzer.GetType().Name} | {ids} | {median.ToString("N1", CultureInfo.InvariantCulture)} | {(median / Median(rounds.Select(r => r.Binding.TotalMilliseconds)) * 100).ToString("N3", CultureInfo.InvariantCulture)}% |");
+                }
 
-            report.Line();
-            report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => !d.Id.StartsWith("BENCH", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
-            ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
-            var hostedOnly = Keys(last.Diagnostics).Except(Keys(last.SeparateDiagnostics)).Count();
-            var separateOnly = Keys(last.SeparateDiagnostics).Except(Keys(last.Diagnostics)).Count();
-            report.Line($"Hosted and separate analyzers report the same diagnostics: {(hostedOnly == 0 && separateOnly == 0 ? "yes" : $"NO ({hostedOnly} only hosted, {separateOnly} only separate)")}.");
+                report.Line();
+                report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => !d.Id.StartsWith("BENCH", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
+                ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
+                var hostedOnly = Keys(last.Diagnostics).Except(Keys(last.SeparateDiagnostics)).Count();
+                var separateOnly = Keys(last.SeparateDiagnostics).Except(Keys(last.Diagnostics)).Count();
+                report.Line($"Hosted and separate analyzers report the same diagnostics: {(hostedOnly == 0 && separateOnly == 0 ? "yes" : $"NO ({hostedOnly} only hosted, {separateOnly} only separate)")}.");
+            }
 
             if (options.ByKind)
             {
@@ -275,6 +279,7 @@ namespace DualStackAnalyzers.Bench
         {
             var times = new System.Collections.Concurrent.ConcurrentDictionary<(string Rule, OperationKind Kind), long[]>();
             var duringCollection = new long[2]; // time and calls of actions during which a collection ran
+            long pausedTicks = 0; // GC pauses that fell inside the actions (TimeSpan ticks)
             Action<OperationAnalysisContext> Wrap(DiagnosticAnalyzer rule, OperationKind kind, Action<OperationAnalysisContext> action)
             {
                 var slot = times.GetOrAdd((rule.GetType().Name, kind), _ => new long[3]);
@@ -282,11 +287,13 @@ namespace DualStackAnalyzers.Bench
                 {
                     var bytes = GC.GetAllocatedBytesForCurrentThread();
                     var collections = GC.CollectionCount(0);
+                    var paused = GC.GetTotalPauseDuration().Ticks;
                     var start = Stopwatch.GetTimestamp();
                     action(context);
                     var elapsed = Stopwatch.GetTimestamp() - start;
-                    Interlocked.Add(ref slot[0], elapsed);
+                    Interlocked.Add(ref pausedTicks, GC.GetTotalPauseDuration().Ticks - paused);
                     Interlocked.Increment(ref slot[1]);
+                    Interlocked.Add(ref slot[0], elapsed);
                     Interlocked.Add(ref slot[2], GC.GetAllocatedBytesForCurrentThread() - bytes);
                     if (GC.CollectionCount(0) != collections)
                     {
@@ -301,11 +308,12 @@ namespace DualStackAnalyzers.Bench
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var pass = await MeasureAnalyzersAsync(compilation, ImmutableArray.Create<DiagnosticAnalyzer>(host), additionalFiles, concurrent: false);
             var inActions = times.Values.Sum(v => v[0]) * 1000.0 / Stopwatch.Frequency;
+            var pausedInActions = TimeSpan.FromTicks(pausedTicks).TotalMilliseconds;
             report.Line();
             report.Line("## Time per rule and operation kind (one pass, wrapped host)");
             report.Line();
             report.Line($"The driver timed the wrapped host at {pass.PerAnalyzer[host].TotalMilliseconds:N1} ms, of which {inActions:N1} ms inside the rules' operation actions "
-                + $"({duringCollection[1]:N0} action calls, {duringCollection[0] * 1000.0 / Stopwatch.Frequency:N1} ms, had a garbage collection run during them).");
+                + $"({duringCollection[1]:N0} action calls, {duringCollection[0] * 1000.0 / Stopwatch.Frequency:N1} ms, had a garbage collection run during them; {pausedInActions:N1} ms of GC pauses fell inside actions).");
             report.Line($"Our actions allocated {times.Values.Sum(v => v[2]) / (1024 * 1024):N1} MB; the pass (driver, binding and us) had {GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1 and {GC.CollectionCount(2) - collections.Item3} gen2 collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms of GC pauses (which land in whichever callback allocates).");
             report.Line();
             report.Line("| rule | kind | calls | ms | µs per call | KB allocated |");
@@ -549,7 +557,7 @@ namespace DualStackAnalyzers.Bench
                 }
             }
 
-            return options.Rounds > 0 && options.Modules > 0 ? options : null;
+            return (options.Rounds > 0 || options.ByKind) && options.Modules > 0 ? options : null;
         }
     }
 }

@@ -37,6 +37,12 @@ namespace DualStackAnalyzers.Internals
         /// </summary>
         public static object? ConstantStringOrChar(IOperation? operation)
         {
+            // A number or an enum member is never text; asking for its constant would box it.
+            if (operation?.Type is { SpecialType: not (SpecialType.System_String or SpecialType.System_Char or SpecialType.System_Object) })
+            {
+                return null;
+            }
+
             switch (operation is null || operation.IsImplicit ? null : operation.Syntax)
             {
                 case LiteralExpressionSyntax literal:

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -32,7 +31,7 @@ namespace DualStackAnalyzers.Internals
         /// <summary>
         /// What a hosted rule's compilation-start context also accepts: an operation action that does something only for
         /// operations whose name (<see cref="NamedOperations.NameGetter"/>) passes a test. The host calls it only for those, so
-        /// the common case — a call of a method no rule cares about — costs one lookup instead of a call per rule.
+        /// the common case — a call of a method no rule cares about — costs a few name tests instead of a call per rule.
         /// </summary>
         public interface INamedRegistration
         {
@@ -228,17 +227,12 @@ namespace DualStackAnalyzers.Internals
                         continue;
                     }
 
+                    // Calling each named action's test costs less than looking the name up in a per-name table: between
+                    // two operations the compiler's binding evicts such a table from the processor's caches (perf: the
+                    // host's own time was 1.5 to 1.8 times that of the tests with a table).
                     var nameOf = NamedOperations.NameGetter(kind);
-                    if (all.FindAll(entry => entry.MayMatch is not null).Count <= 2)
-                    {
-                        // A test or two cost less than a lookup (a property or field name that one rule wants).
-                        var entries = all.ToArray();
-                        start.RegisterOperationAction(context => RunMatching(entries, nameOf(context.Operation), context), kind);
-                        continue;
-                    }
-
-                    var byName = new ByName(all);
-                    start.RegisterOperationAction(context => Run(byName.For(nameOf(context.Operation)), context), kind);
+                    var entries = all.ToArray();
+                    start.RegisterOperationAction(context => RunMatching(entries, nameOf(context.Operation), context), kind);
                 }
             }
 
@@ -282,65 +276,6 @@ namespace DualStackAnalyzers.Internals
             public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => start.RegisterAdditionalFileAction(action);
 
             public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => start.RegisterSyntaxNodeAction(action, syntaxKinds);
-        }
-
-        /// <summary>
-        /// The actions of one operation kind for each name met, computed once per name string (per compilation). A
-        /// symbol's name is one string object, whichever call reads it, so the cache compares references: no hashing of
-        /// the text on the path every call of the code base takes. A name seen as another string object is selected again.
-        /// </summary>
-        private sealed class ByName
-        {
-            // Symbols' names are as many as the symbols used; the bound is for safety, not expected to be reached.
-            private const int MaxCached = 100_000;
-
-            private readonly List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)> all;
-            private readonly ConcurrentDictionary<string, Action<OperationAnalysisContext>[]> cache = new ConcurrentDictionary<string, Action<OperationAnalysisContext>[]>(SameString.Instance);
-            private readonly Func<string, Action<OperationAnalysisContext>[]> select;
-            private int cached;
-
-            // Most names select only the actions without a test: they share one array.
-            private readonly Action<OperationAnalysisContext>[] everyName;
-
-            public ByName(List<(Action<OperationAnalysisContext> Action, Func<string, bool>? MayMatch)> all)
-            {
-                this.all = all;
-                select = Select;
-                everyName = all.FindAll(entry => entry.MayMatch is null).ConvertAll(entry => entry.Action).ToArray();
-            }
-
-            public Action<OperationAnalysisContext>[] For(string name)
-            {
-                if (cache.TryGetValue(name, out var actions))
-                {
-                    return actions;
-                }
-
-                return Interlocked.Increment(ref cached) <= MaxCached ? cache.GetOrAdd(name, select) : Select(name);
-            }
-
-            private Action<OperationAnalysisContext>[] Select(string name)
-            {
-                var selected = new List<Action<OperationAnalysisContext>>(all.Count);
-                foreach (var (action, mayMatch) in all)
-                {
-                    if (mayMatch is null || mayMatch(name))
-                    {
-                        selected.Add(action);
-                    }
-                }
-
-                return selected.Count == everyName.Length ? everyName : selected.ToArray();
-            }
-        }
-
-        private sealed class SameString : IEqualityComparer<string>
-        {
-            public static readonly SameString Instance = new SameString();
-
-            public bool Equals(string? x, string? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(string obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

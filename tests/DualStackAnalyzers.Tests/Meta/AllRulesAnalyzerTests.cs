@@ -271,8 +271,8 @@ namespace DualStackAnalyzers.Tests.Meta
 #pragma warning restore RS1001, RS2008
 
         /// <summary>
-        /// A rule with named actions (Bind, TcpListener, Blocking; two for names no call has, so that invocations take the
-        /// host's per-name cache) and an action for every invocation; it records what it is called for.
+        /// A rule with named actions (Bind, TcpListener, Blocking; two for names no call has, so that an invocation is
+        /// tested against several names) and an action for every invocation; it records what it is called for.
         /// </summary>
 #pragma warning disable RS1001, RS2008 // a test double: hosted like the package's rules, never shipped
         private sealed class NamedProbeRule : DiagnosticAnalyzer
