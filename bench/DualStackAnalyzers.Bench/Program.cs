@@ -74,7 +74,8 @@ namespace DualStackAnalyzers.Bench
             var floor = new EmptyShapeAnalyzer(shape);
             var separateShape = RegistrationShape.Read(rules, compilation, new AnalyzerOptions(additionalFiles));
             var separateFloor = new EmptyShapeAnalyzer(separateShape);
-            var analyzers = ours.Add(calibration).Add(floor);
+            var namesFloor = new NameReadingShapeAnalyzer(shape);
+            var analyzers = ours.Add(calibration).Add(floor).Add(namesFloor);
             report.Line($"- shipped analyzers: {string.Join(", ", ours.Select(a => a.GetType().Name))}, hosting {rules.Length} rules ({string.Join(", ", ours.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().OrderBy(id => id))})");
             report.Line($"- operation callbacks the driver makes per operation kind: hosted {shape.Length} ({RegistrationShape.Describe(shape)}); as separate analyzers {separateShape.Length} ({RegistrationShape.Describe(separateShape)})");
 
@@ -98,7 +99,10 @@ namespace DualStackAnalyzers.Bench
                 var binding = MeasureBinding(compilation);
                 var analysis = await MeasureAnalyzersAsync(compilation, analyzers, additionalFiles, options.Concurrent);
                 var separate = await MeasureAnalyzersAsync(compilation, rules.Add(separateFloor), additionalFiles, options.Concurrent);
-                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration, floor, separate.PerAnalyzer, separate.Diagnostics, rules, separateFloor);
+                var result = new Round(binding, analysis.Wall, analysis.PerAnalyzer, analysis.Diagnostics, ours, calibration, floor, separate.PerAnalyzer, separate.Diagnostics, rules, separateFloor)
+                {
+                    NamesFloor = analysis.PerAnalyzer[namesFloor],
+                };
                 Console.Error.WriteLine($"round {round}: binding {binding.TotalMilliseconds:N0} ms, ours {result.OursTotal.TotalMilliseconds:N1} ms ({result.Ratio:P2}), separate rules {result.SeparateTotal.TotalMilliseconds:N1} ms, analysis wall {analysis.Wall.TotalMilliseconds:N0} ms, load {LoadAverage()}");
                 if (round >= 0)
                 {
@@ -122,6 +126,8 @@ namespace DualStackAnalyzers.Bench
                 report.Row("reference: its ratio to binding", rounds.Select(r => r.CalibrationRatio * 100), "%", "N3");
                 report.Row("floor: empty callbacks in our registration shape", rounds.Select(r => r.Floor.TotalMilliseconds), "ms");
                 report.Row("floor: its ratio to binding", rounds.Select(r => r.Floor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
+                report.Row("floor + reading each operation's name (what any name test needs)", rounds.Select(r => r.NamesFloor.TotalMilliseconds), "ms");
+                report.Row("its ratio to binding", rounds.Select(r => r.NamesFloor.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
                 report.Row("analysis wall time (driver: binding + operations + callbacks)", rounds.Select(r => r.AnalysisWall.TotalMilliseconds), "ms");
                 report.Row("the same rules as separate analyzers (sum of callback times)", rounds.Select(r => r.SeparateTotal.TotalMilliseconds), "ms");
                 report.Row("their ratio to binding", rounds.Select(r => r.SeparateTotal.TotalMilliseconds / r.Binding.TotalMilliseconds * 100), "%", "N3");
@@ -141,6 +147,9 @@ namespace DualStackAnalyzers.Bench
                 report.Line();
                 report.Line("Diagnostics on the code base (last round): " + string.Join(", ", last.Diagnostics.Where(d => !d.Id.StartsWith("BENCH", StringComparison.Ordinal)).GroupBy(d => d.Id).OrderBy(g => g.Key).Select(g => g.Key + " " + g.Count())));
                 ReportPatternCoverage(last.Diagnostics, ours, options.Modules, report);
+                var passes = options.Warmup + options.Rounds;
+                report.Line("Operation callbacks the driver makes to us per pass: " + string.Join(", ", namesFloor.Calls.OrderByDescending(p => p.Value[0]).Select(p => $"{p.Key} {p.Value[0] / passes:N0}"))
+                    + $" ({namesFloor.Calls.Values.Sum(c => c[0]) / passes:N0} in all).");
                 var hostedOnly = Keys(last.Diagnostics).Except(Keys(last.SeparateDiagnostics)).Count();
                 var separateOnly = Keys(last.SeparateDiagnostics).Except(Keys(last.Diagnostics)).Count();
                 report.Line($"Hosted and separate analyzers report the same diagnostics: {(hostedOnly == 0 && separateOnly == 0 ? "yes" : $"NO ({hostedOnly} only hosted, {separateOnly} only separate)")}.");
@@ -470,6 +479,9 @@ namespace DualStackAnalyzers.Bench
             public TimeSpan Calibration { get; }
 
             public TimeSpan Floor { get; }
+
+            /// <summary>The floor's callbacks reading each operation's name (NameReadingShapeAnalyzer).</summary>
+            public TimeSpan NamesFloor { get; init; }
 
             public double Ratio => OursTotal.TotalMilliseconds / Binding.TotalMilliseconds;
 

@@ -131,4 +131,45 @@ namespace DualStackAnalyzers.Bench
             }
         }
     }
+
+    /// <summary>
+    /// Our registration shape again, where each callback only reads the name a named action is tested on (the called
+    /// method's, created type's, property's or field's) and counts the call: what the host pays before any rule runs,
+    /// since every name test needs the name.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    internal sealed class NameReadingShapeAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH03", "Names", "Names", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        private readonly ImmutableArray<OperationKind> kinds;
+
+        public NameReadingShapeAnalyzer(ImmutableArray<OperationKind> kinds)
+        {
+            this.kinds = kinds;
+            Calls = kinds.Distinct().ToDictionary(kind => kind, _ => new long[1]);
+        }
+
+        /// <summary>Callbacks per operation kind, summed over every pass this instance ran in.</summary>
+        public Dictionary<OperationKind, long[]> Calls { get; }
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            foreach (var kind in kinds.Distinct())
+            {
+                var nameOf = DualStackAnalyzers.Internals.NamedOperations.NameGetter(kind);
+                var count = Calls[kind];
+                context.RegisterOperationAction(c =>
+                {
+                    Interlocked.Increment(ref count[0]);
+                    var name = nameOf(c.Operation);
+                    GC.KeepAlive(name.Length > 0 ? name[0] : ' ');
+                }, kind);
+            }
+        }
+    }
 }
