@@ -120,7 +120,7 @@ namespace DualStackAnalyzers.Internals
             var parts = interpolation.Parts;
             for (var i = 0; i + 1 < parts.Length; i++)
             {
-                if (parts[i] is IInterpolationOperation && parts[i + 1] is IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } } && text.Length > 0 && text[0] == ':')
+                if (parts[i] is IInterpolationOperation && parts[i + 1] is IInterpolatedStringTextOperation next && OperationHelpers.InterpolatedText(next) is { Length: > 0 } text && text[0] == ':')
                 {
                     return true;
                 }
@@ -223,7 +223,7 @@ namespace DualStackAnalyzers.Internals
                 switch (part)
                 {
                     case IInterpolatedStringTextOperation text:
-                        builder.Add(new TextSegment(text.Text.ConstantValue.Value as string ?? string.Empty, text));
+                        builder.Add(new TextSegment(OperationHelpers.InterpolatedText(text) ?? string.Empty, text));
                         break;
                     case IInterpolationOperation hole:
                         builder.Add(new TextSegment(null, hole, hole.Alignment is not null || hole.FormatString is not null));

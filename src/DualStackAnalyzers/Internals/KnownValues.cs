@@ -44,7 +44,7 @@ namespace DualStackAnalyzers.Internals
                     {
                         var piece = part switch
                         {
-                            IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value as string,
+                            IInterpolatedStringTextOperation text => OperationHelpers.InterpolatedText(text),
                             IInterpolationOperation { Alignment: null, FormatString: null } hole => TryGetText(hole.Expression, depth + 1),
                             _ => null,
                         };

@@ -37,12 +37,6 @@ namespace DualStackAnalyzers.Internals
         /// </summary>
         public static object? ConstantStringOrChar(IOperation? operation)
         {
-            // A number or an enum member is never text; asking for its constant would box it.
-            if (operation?.Type is { SpecialType: not (SpecialType.System_String or SpecialType.System_Char or SpecialType.System_Object) })
-            {
-                return null;
-            }
-
             switch (operation is null || operation.IsImplicit ? null : operation.Syntax)
             {
                 case LiteralExpressionSyntax literal:
@@ -55,10 +49,32 @@ namespace DualStackAnalyzers.Internals
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
                 case null or IdentifierNameSyntax or MemberAccessExpressionSyntax or BinaryExpressionSyntax or InterpolatedStringExpressionSyntax
                     or ParenthesizedExpressionSyntax or CastExpressionSyntax or ConditionalExpressionSyntax or CheckedExpressionSyntax:
-                    return operation?.ConstantValue is { HasValue: true, Value: string or char } constant ? constant.Value : null;
+                    // A number or an enum member is never text; asking for its constant would box it.
+                    return operation?.Type is { SpecialType: not (SpecialType.System_String or SpecialType.System_Char or SpecialType.System_Object) }
+                        ? null
+                        : operation?.ConstantValue is { HasValue: true, Value: string or char } constant ? constant.Value : null;
                 default:
                     return null;
             }
+        }
+
+        /// <summary>
+        /// The text of an interpolated string's text part. Read from its token in a regular or verbatim string: asking
+        /// for the constant materializes the compiler's string (and a weak reference to it) on most calls. The token
+        /// keeps escaped braces doubled, and a raw string's token the indentation its value drops: there the constant
+        /// is asked.
+        /// </summary>
+        public static string? InterpolatedText(IInterpolatedStringTextOperation part)
+        {
+            if (part.Syntax is InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax { StringStartToken: var start } } syntax
+                && (start.IsKind(SyntaxKind.InterpolatedStringStartToken) || start.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken))
+                && syntax.TextToken.ValueText is var text
+                && text.IndexOf('{') < 0 && text.IndexOf('}') < 0)
+            {
+                return text;
+            }
+
+            return part.Text.ConstantValue.Value as string;
         }
 
         /// <summary>The outermost operation of the body that contains <paramref name="operation"/> (lambdas included).</summary>

@@ -231,7 +231,7 @@ namespace DualStackAnalyzers.Rules
                 {
                     switch (part)
                     {
-                        case IInterpolatedStringTextOperation { Text.ConstantValue: { HasValue: true, Value: string text } }:
+                        case IInterpolatedStringTextOperation textPart when OperationHelpers.InterpolatedText(textPart) is { } text:
                             builder.Append(text);
                             break;
                         case IInterpolationOperation { Alignment: null, FormatString: null } hole when KnownValues.TryGetText(hole.Expression) is { } value:
@@ -287,8 +287,8 @@ namespace DualStackAnalyzers.Rules
                     var before = i > 0 ? parts[i - 1] : null;
                     var after = i < parts.Length - 1 ? parts[i + 1] : null;
                     if (before is IInterpolationOperation || after is IInterpolationOperation
-                        || (before is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string b } && b.Length > 0 && IsDigitOrDot(b[b.Length - 1]))
-                        || (after is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string a } && a.Length > 0 && IsDigitOrDot(a[0])))
+                        || (before is IInterpolatedStringTextOperation beforeText && OperationHelpers.InterpolatedText(beforeText) is { Length: > 0 } b && IsDigitOrDot(b[b.Length - 1]))
+                        || (after is IInterpolatedStringTextOperation afterText && OperationHelpers.InterpolatedText(afterText) is { Length: > 0 } a && IsDigitOrDot(a[0])))
                     {
                         return true;
                     }
