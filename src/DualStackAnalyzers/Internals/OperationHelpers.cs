@@ -37,6 +37,12 @@ namespace DualStackAnalyzers.Internals
         /// </summary>
         public static object? ConstantStringOrChar(IOperation? operation)
         {
+            // The text of an interpolated string's text part is an implicit literal.
+            if (operation is { IsImplicit: true, Parent: IInterpolatedStringTextOperation part } && part.Text == operation)
+            {
+                return InterpolatedText(part);
+            }
+
             switch (operation is null || operation.IsImplicit ? null : operation.Syntax)
             {
                 case LiteralExpressionSyntax literal:

@@ -41,6 +41,7 @@ class C
             foreach (var part in parts)
             {
                 Assert.Equal(part.Text.ConstantValue.Value as string, OperationHelpers.InterpolatedText(part));
+                Assert.Equal(part.Text.ConstantValue.Value as string, OperationHelpers.ConstantString(part.Text));
             }
         }
 
