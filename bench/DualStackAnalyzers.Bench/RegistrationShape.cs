@@ -106,51 +106,27 @@ namespace DualStackAnalyzers.Bench
         }
     }
 
-    /// <summary>Empty callbacks in our registration shape: the driver's cost of calling us, with none of our work.</summary>
+    /// <summary>
+    /// Callbacks in our registration shape that do none of our work: the driver's cost of calling us (the floor). With
+    /// <c>readNames</c>, each callback also reads the name a named action is tested on (the called method's, created
+    /// type's, property's or field's) and counts the call: what the host pays before any rule runs.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     internal sealed class EmptyShapeAnalyzer : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH02", "Floor", "Floor", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
         private readonly ImmutableArray<OperationKind> kinds;
+        private readonly bool readNames;
 
-        public EmptyShapeAnalyzer(ImmutableArray<OperationKind> kinds)
+        public EmptyShapeAnalyzer(ImmutableArray<OperationKind> kinds, bool readNames = false)
         {
             this.kinds = kinds;
-        }
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            foreach (var kind in kinds)
-            {
-                context.RegisterOperationAction(static c => GC.KeepAlive(c.Operation), kind);
-            }
-        }
-    }
-
-    /// <summary>
-    /// Our registration shape again, where each callback only reads the name a named action is tested on (the called
-    /// method's, created type's, property's or field's) and counts the call: what the host pays before any rule runs,
-    /// since every name test needs the name.
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class NameReadingShapeAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Rule = new DiagnosticDescriptor("BENCH03", "Names", "Names", "Bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
-
-        private readonly ImmutableArray<OperationKind> kinds;
-
-        public NameReadingShapeAnalyzer(ImmutableArray<OperationKind> kinds)
-        {
-            this.kinds = kinds;
+            this.readNames = readNames;
             Calls = kinds.Distinct().ToDictionary(kind => kind, _ => new long[1]);
         }
 
-        /// <summary>Callbacks per operation kind, summed over every pass this instance ran in.</summary>
+        /// <summary>With readNames: callbacks per operation kind, summed over every pass this instance ran in.</summary>
         public Dictionary<OperationKind, long[]> Calls { get; }
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
@@ -159,8 +135,14 @@ namespace DualStackAnalyzers.Bench
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            foreach (var kind in kinds.Distinct())
+            foreach (var kind in readNames ? kinds.Distinct() : kinds)
             {
+                if (!readNames)
+                {
+                    context.RegisterOperationAction(static c => GC.KeepAlive(c.Operation), kind);
+                    continue;
+                }
+
                 var nameOf = DualStackAnalyzers.Internals.NamedOperations.NameGetter(kind);
                 var count = Calls[kind];
                 context.RegisterOperationAction(c =>
