@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -13,6 +14,8 @@ namespace DualStackAnalyzers.Internals
     {
         private readonly ConcurrentDictionary<INamedTypeSymbol, TypeTraits> traits = new ConcurrentDictionary<INamedTypeSymbol, TypeTraits>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, TypeTraits> topLevelTraits = new ConcurrentDictionary<SyntaxTree, TypeTraits>();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, TraitWords> words = new ConcurrentDictionary<INamedTypeSymbol, TraitWords>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, TraitWords> topLevelWords = new ConcurrentDictionary<SyntaxTree, TraitWords>();
         private readonly AnalyzerOptions analyzerOptions;
         private TargetFramework? target;
         private bool? isTestProject;
@@ -82,14 +85,21 @@ namespace DualStackAnalyzers.Internals
         }
 
         public TypeTraits TraitsOf(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
-        {
-            if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
-            {
-                return traits.GetOrAdd(type, t => TypeTraits.Compute(Declarations(t, node), cancellationToken));
-            }
+            => PerType(traits, topLevelTraits, type, node, declarations => TypeTraits.Compute(declarations, cancellationToken));
 
-            return topLevelTraits.GetOrAdd(node.SyntaxTree, tree => TypeTraits.Compute(new[] { tree.GetRoot(cancellationToken) }, cancellationToken));
-        }
+        /// <summary>
+        /// The traits of the type that holds <paramref name="node"/>, or null when its text shows it has none of
+        /// <paramref name="needed"/>. Rules ask at every candidate site; most types never mention what they ask about,
+        /// and a text search says so without the syntax walk of <see cref="TraitsOf"/>.
+        /// </summary>
+        public TypeTraits? TraitsIfAny(TraitWords needed, INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
+            => (PerType(words, topLevelWords, type, node, declarations => TypeTraits.WordsIn(declarations, cancellationToken)) & needed) != 0
+                ? TraitsOf(type, node, cancellationToken)
+                : null;
+
+        /// <summary>Is there an IPv6 bind of <paramref name="kind"/> whose port is written <paramref name="portText"/> in the type?</summary>
+        public bool HasIPv6Bind(INamedTypeSymbol? type, SyntaxNode node, WellKnownAddress kind, string portText, CancellationToken cancellationToken = default)
+            => TraitsIfAny(kind == WellKnownAddress.IPv6Loopback ? TraitWords.IPv6LoopbackBind : TraitWords.IPv6AnyBind, type, node, cancellationToken)?.HasIPv6Bind(kind, portText) == true;
 
         /// <summary>
         /// rules.md "IPv4-only protocols": the type uses broadcast or IPv4 multicast, is named by
@@ -102,8 +112,8 @@ namespace DualStackAnalyzers.Internals
                 return true;
             }
 
-            var typeTraits = TraitsOf(type, node, cancellationToken);
-            if (typeTraits.SpeaksIPv4OnlyProtocol)
+            var typeTraits = TraitsIfAny(TraitWords.Protocol, type, node, cancellationToken);
+            if (typeTraits?.SpeaksIPv4OnlyProtocol == true)
             {
                 return true;
             }
@@ -120,10 +130,21 @@ namespace DualStackAnalyzers.Internals
                     return true;
                 case 1900: // SSDP
                 case 5353: // mDNS
-                    return !typeTraits.UsesIPv6Multicast;
+                    return typeTraits?.UsesIPv6Multicast != true;
                 default:
                     return false;
             }
+        }
+
+        /// <summary>A fact of the type that holds <paramref name="node"/> (the file, for top-level code), computed once.</summary>
+        private static T PerType<T>(ConcurrentDictionary<INamedTypeSymbol, T> perType, ConcurrentDictionary<SyntaxTree, T> perFile, INamedTypeSymbol? type, SyntaxNode node, Func<IEnumerable<SyntaxNode>, T> compute)
+        {
+            if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
+            {
+                return perType.GetOrAdd(type, t => compute(Declarations(t, node)));
+            }
+
+            return perFile.GetOrAdd(node.SyntaxTree, tree => compute(new[] { tree.GetRoot() }));
         }
 
         /// <summary>The type that contains the analyzed code (top-level statements: the synthesized Program).</summary>

@@ -60,8 +60,59 @@ namespace DualStackAnalyzers.Internals
             return false;
         }
 
+        /// <summary>What the walk found, as the words <see cref="WordsIn"/> must have seen for it.</summary>
+        public TraitWords Found
+            => (UsesBroadcast || UsesIPv4Multicast || UsesIPv6Multicast ? TraitWords.Protocol : TraitWords.None)
+                | (ipv6Binds.Exists(b => b.Kind == WellKnownAddress.IPv6Any) ? TraitWords.IPv6AnyBind : TraitWords.None)
+                | (ipv6Binds.Exists(b => b.Kind == WellKnownAddress.IPv6Loopback) ? TraitWords.IPv6LoopbackBind : TraitWords.None)
+                | (ipv6FamilyCreations.Count > 0 ? TraitWords.IPv6Family : TraitWords.None);
+
         /// <summary>Does the type create a <paramref name="typeName"/> (Socket, UdpClient, TcpClient) with AddressFamily.InterNetworkV6?</summary>
         public bool CreatesWithIPv6Family(string typeName) => ipv6FamilyCreations.Contains(typeName);
+
+        /// <summary>
+        /// Which traits the declarations' source can have at all, by a text search for the words every name and literal
+        /// behind them contains: far cheaper than the syntax walk of <see cref="Compute"/>, which builds a node for every
+        /// piece of the type, and most types a rule asks about mention none of them.
+        /// </summary>
+        public static TraitWords WordsIn(IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
+        {
+            var words = TraitWords.None;
+            foreach (var declaration in declarations)
+            {
+                var text = declaration.SyntaxTree.GetText(cancellationToken).ToString(declaration.Span);
+
+                // EnableBroadcast, Broadcast, MulticastOption, JoinMulticastGroup, IPv6MulticastOption, AddMembership,
+                // 255.255.255.255 and ff0x:: literals (ObserveLiteral).
+                if (text.IndexOf("Broadcast", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("Multicast", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("AddMembership", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("255.255.255.255", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("ff0", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    words |= TraitWords.Protocol;
+                }
+
+                var family = text.IndexOf("InterNetworkV6", StringComparison.Ordinal) >= 0;
+                if (family)
+                {
+                    words |= TraitWords.IPv6Family;
+                }
+
+                // IPAddress.IPv6Any / IPv6None, or new UdpClient(port, AddressFamily.InterNetworkV6).
+                if (family || text.IndexOf("IPv6Any", StringComparison.Ordinal) >= 0 || text.IndexOf("IPv6None", StringComparison.Ordinal) >= 0)
+                {
+                    words |= TraitWords.IPv6AnyBind;
+                }
+
+                if (text.IndexOf("IPv6Loopback", StringComparison.Ordinal) >= 0)
+                {
+                    words |= TraitWords.IPv6LoopbackBind;
+                }
+            }
+
+            return words;
+        }
 
         public static TypeTraits Compute(IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken = default)
         {
@@ -320,5 +371,24 @@ namespace DualStackAnalyzers.Internals
 
         /// <summary>The expression's text without spaces (ToString already leaves out the outer trivia).</summary>
         public static string Normalize(SyntaxNode expression) => expression.ToString().Replace(" ", string.Empty);
+    }
+
+    /// <summary>What a type's text can hold (<see cref="TypeTraits.WordsIn"/>): a trait whose words are absent is absent.</summary>
+    [Flags]
+    internal enum TraitWords
+    {
+        None = 0,
+
+        /// <summary>Broadcast or multicast (<see cref="TypeTraits.UsesBroadcast"/> and the multicast flags).</summary>
+        Protocol = 1,
+
+        /// <summary>An IPv6 wildcard bind (<see cref="TypeTraits.HasIPv6Bind"/> with IPv6Any).</summary>
+        IPv6AnyBind = 2,
+
+        /// <summary>An IPv6 loopback bind (<see cref="TypeTraits.HasIPv6Bind"/> with IPv6Loopback).</summary>
+        IPv6LoopbackBind = 4,
+
+        /// <summary>A socket created for InterNetworkV6 (<see cref="TypeTraits.CreatesWithIPv6Family"/>).</summary>
+        IPv6Family = 8,
     }
 }

@@ -100,10 +100,9 @@ namespace DualStackAnalyzers.Rules
                 return;
             }
 
-            var traits = facts.TraitsOf(type, reported, context.CancellationToken);
             var isPair = kind == KindBoundUdpClient && port is not null
-                ? traits.HasIPv6Bind(WellKnownAddress.IPv6Any, TypeTraits.Normalize(port.Syntax))
-                : traits.CreatesWithIPv6Family(creation.Type!.Name);
+                ? facts.HasIPv6Bind(type, reported, WellKnownAddress.IPv6Any, TypeTraits.Normalize(port.Syntax), context.CancellationToken)
+                : facts.TraitsIfAny(TraitWords.IPv6Family, type, reported, context.CancellationToken)?.CreatesWithIPv6Family(creation.Type!.Name) == true;
             if (isPair)
             {
                 // A deliberate per-family pair: the IPv6 socket sits next to this one.

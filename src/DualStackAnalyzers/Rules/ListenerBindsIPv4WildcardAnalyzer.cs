@@ -93,7 +93,7 @@ namespace DualStackAnalyzers.Rules
 
             // Deliberate pairs: an IPv6Any bind of the same port expression in the same type.
             var portText = site.Port is null ? null : TypeTraits.Normalize(site.Port.Syntax);
-            if (portText is not null && facts.TraitsOf(type, reported, context.CancellationToken).HasIPv6Bind(WellKnownAddress.IPv6Any, portText))
+            if (portText is not null && facts.HasIPv6Bind(type, reported, WellKnownAddress.IPv6Any, portText, context.CancellationToken))
             {
                 if (site.Kind == BindKind.KestrelListen)
                 {

@@ -88,7 +88,7 @@ namespace DualStackAnalyzers.Rules
 
             // Deliberate pair: an IPv6Loopback bind of the same port expression in the same type.
             var portText = site.Port is null ? null : TypeTraits.Normalize(site.Port.Syntax);
-            if (portText is not null && facts.TraitsOf(type, reported, context.CancellationToken).HasIPv6Bind(WellKnownAddress.IPv6Loopback, portText))
+            if (portText is not null && facts.HasIPv6Bind(type, reported, WellKnownAddress.IPv6Loopback, portText, context.CancellationToken))
             {
                 return;
             }
