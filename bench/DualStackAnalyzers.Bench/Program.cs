@@ -22,6 +22,9 @@ namespace DualStackAnalyzers.Bench
     /// </summary>
     public static class Program
     {
+        /// <summary>Set once from --reuse-trees, before any measurement.</summary>
+        private static bool reuseTrees;
+
         public static async Task<int> Main(string[] args)
         {
             var options = BenchOptions.Parse(args);
@@ -31,10 +34,13 @@ namespace DualStackAnalyzers.Bench
                 return 2;
             }
 
+            reuseTrees = options.ReuseTrees;
+
             var report = new Report();
             report.Line("# DualStackAnalyzers benchmark");
             report.Line($"- machine: {Environment.ProcessorCount} cores, {RuntimeDescription()}, load average at start {LoadAverage()}");
-            report.Line($"- Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, concurrent analysis {(options.Concurrent ? "on" : "off")}, {options.Rounds} rounds after {options.Warmup} warm-up");
+            report.Line($"- Roslyn {typeof(CSharpCompilation).Assembly.GetName().Version}, concurrent analysis {(options.Concurrent ? "on" : "off")}, {options.Rounds} rounds after {options.Warmup} warm-up, "
+                + (options.ReuseTrees ? "every pass on a clone that keeps the syntax trees (--reuse-trees)" : "every pass on freshly parsed trees"));
 
             // 1. Generate and compile once.
             var stopwatch = Stopwatch.StartNew();
@@ -415,6 +421,11 @@ namespace DualStackAnalyzers.Bench
         /// </summary>
         private static CSharpCompilation WithFreshTrees(CSharpCompilation compilation)
         {
+            if (reuseTrees)
+            {
+                return compilation.Clone();
+            }
+
             var fresh = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(compilation.SyntaxTrees.Select(
                 tree => CSharpSyntaxTree.ParseText(tree.GetText(), (CSharpParseOptions)tree.Options, tree.FilePath)));
             _ = fresh.Assembly.TypeNames.Count;
@@ -538,7 +549,7 @@ namespace DualStackAnalyzers.Bench
 
     internal sealed class BenchOptions
     {
-        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--by-kind] [--hosted-only N] [--emit DIR] [--out FILE]";
+        public const string Usage = "usage: DualStackAnalyzers.Bench [--modules N] [--rounds N] [--warmup N] [--ide-files N] [--seed N] [--concurrent] [--by-kind] [--hosted-only N] [--reuse-trees] [--emit DIR] [--out FILE]";
 
         public int Modules { get; private set; } = 2000;
 
@@ -549,6 +560,9 @@ namespace DualStackAnalyzers.Bench
 
         /// <summary>Only run the shipped analyzer N times (no binding, no separate rules, no report): for profilers.</summary>
         public int HostedOnly { get; private set; }
+
+        /// <summary>The method before 2026-11-30: every pass on a clone that keeps the syntax trees (for comparison only).</summary>
+        public bool ReuseTrees { get; private set; }
 
         public int Warmup { get; private set; } = 2;
 
@@ -578,6 +592,7 @@ namespace DualStackAnalyzers.Bench
                     case "--seed": options.Seed = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--concurrent": options.Concurrent = true; break;
                     case "--by-kind": options.ByKind = true; break;
+                    case "--reuse-trees": options.ReuseTrees = true; break;
                     case "--emit": options.EmitDirectory = Next(); break;
                     case "--out": options.OutputFile = Next(); break;
                     default: return null;
