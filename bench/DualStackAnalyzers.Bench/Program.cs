@@ -249,7 +249,7 @@ namespace DualStackAnalyzers.Bench
         /// <summary>The compiler's own work: declaration and method-body diagnostics of every tree, single-threaded.</summary>
         private static TimeSpan MeasureBinding(CSharpCompilation compilation)
         {
-            var fresh = WithFreshTrees(compilation);
+            var fresh = CopyForPass(compilation);
             Collect();
             var stopwatch = Stopwatch.StartNew();
             foreach (var tree in fresh.SyntaxTrees)
@@ -269,7 +269,7 @@ namespace DualStackAnalyzers.Bench
                 (exception, analyzer, _) => { lock (exceptions) { exceptions.Add(analyzer.GetType().Name + ": " + exception.Message); } },
                 concurrentAnalysis: concurrent,
                 logAnalyzerExecutionTime: true);
-            var withAnalyzers = WithFreshTrees(compilation).WithAnalyzers(analyzers, options);
+            var withAnalyzers = CopyForPass(compilation).WithAnalyzers(analyzers, options);
             Collect();
             var stopwatch = Stopwatch.StartNew();
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
@@ -346,7 +346,7 @@ namespace DualStackAnalyzers.Bench
         /// </summary>
         private static async Task MeasureIdeAsync(CSharpCompilation compilation, ImmutableArray<DiagnosticAnalyzer> ours, ImmutableArray<AdditionalText> additionalFiles, BenchOptions options, Report report)
         {
-            var withAnalyzers = WithFreshTrees(compilation).WithAnalyzers(ours, new CompilationWithAnalyzersOptions(
+            var withAnalyzers = CopyForPass(compilation).WithAnalyzers(ours, new CompilationWithAnalyzersOptions(
                 new AnalyzerOptions(additionalFiles), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             var trees = withAnalyzers.Compilation.SyntaxTrees.Where(t => t.FilePath.Contains("/M", StringComparison.Ordinal)).ToList();
             var step = Math.Max(1, trees.Count / options.IdeFiles);
@@ -413,13 +413,14 @@ namespace DualStackAnalyzers.Bench
         }
 
         /// <summary>
-        /// The compilation with its files parsed again and its declaration table built, outside any timed region. A
+        /// The compilation a pass runs on: its files parsed again and its declaration table built, outside any timed
+        /// region (with --reuse-trees, the old method: a clone that keeps the trees). A
         /// clone would keep the syntax trees, and with them what the analyzers cache per tree (the identifier index) and
         /// the red nodes the last pass built: a build parses each file once, so every pass starts from new trees. The
         /// declaration table (the source's namespaces and type names) is the compiler's first step; left unbuilt, it
         /// would be charged to whichever analyzer first looks a type up by name (ours, at compilation start).
         /// </summary>
-        private static CSharpCompilation WithFreshTrees(CSharpCompilation compilation)
+        private static CSharpCompilation CopyForPass(CSharpCompilation compilation)
         {
             if (reuseTrees)
             {

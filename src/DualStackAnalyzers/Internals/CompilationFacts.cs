@@ -92,10 +92,18 @@ namespace DualStackAnalyzers.Internals
         /// <paramref name="needed"/>. Rules ask at every candidate site; most types never mention what they ask about,
         /// and a text search says so without the syntax walk of <see cref="TraitsOf"/>.
         /// </summary>
-        public TypeTraits? TraitsIfAny(TraitWords needed, INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
+        private TypeTraits? TraitsIfAny(TraitWords needed, INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
             => (PerType(words, topLevelWords, type, node, declarations => TypeTraits.WordsIn(declarations, cancellationToken)) & needed) != 0
                 ? TraitsOf(type, node, cancellationToken)
                 : null;
+
+        /// <summary>Does the type use IPv6 multicast (IPv6MulticastOption, an ff0x:: group)?</summary>
+        public bool UsesIPv6Multicast(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken = default)
+            => TraitsIfAny(TraitWords.Protocol, type, node, cancellationToken)?.UsesIPv6Multicast == true;
+
+        /// <summary>Does the type create a <paramref name="typeName"/> (Socket, UdpClient, TcpClient) with AddressFamily.InterNetworkV6?</summary>
+        public bool CreatesWithIPv6Family(INamedTypeSymbol? type, SyntaxNode node, string typeName, CancellationToken cancellationToken = default)
+            => TraitsIfAny(TraitWords.IPv6Family, type, node, cancellationToken)?.CreatesWithIPv6Family(typeName) == true;
 
         /// <summary>Is there an IPv6 bind of <paramref name="kind"/> whose port is written <paramref name="portText"/> in the type?</summary>
         public bool HasIPv6Bind(INamedTypeSymbol? type, SyntaxNode node, WellKnownAddress kind, string portText, CancellationToken cancellationToken = default)

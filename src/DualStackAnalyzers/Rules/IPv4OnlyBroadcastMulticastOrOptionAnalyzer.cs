@@ -97,14 +97,14 @@ namespace DualStackAnalyzers.Rules
 
                 if (type is not null && !type.IsImplicitlyDeclared && type.DeclaringSyntaxReferences.Length > 0)
                 {
-                    return typePorts.GetOrAdd(type, t => UsesIPv4OnlyPort(CompilationFacts.Declarations(t, node), Facts.TraitsOf(t, node, cancellationToken).UsesIPv6Multicast, cancellationToken));
+                    return typePorts.GetOrAdd(type, t => UsesIPv4OnlyPort(CompilationFacts.Declarations(t, node), Facts.UsesIPv6Multicast(t, node, cancellationToken), cancellationToken));
                 }
 
-                return topLevelPorts.GetOrAdd(node.SyntaxTree, tree => UsesIPv4OnlyPort(new[] { tree.GetRoot(cancellationToken) }, Facts.TraitsOf(type, node, cancellationToken).UsesIPv6Multicast, cancellationToken));
+                return topLevelPorts.GetOrAdd(node.SyntaxTree, tree => UsesIPv4OnlyPort(new[] { tree.GetRoot(cancellationToken) }, Facts.UsesIPv6Multicast(type, node, cancellationToken), cancellationToken));
             }
 
             /// <summary>The type also uses IPv6 multicast (IPv6MulticastOption, an ff0x:: group): the IPv6 counterpart.</summary>
-            public bool HasIPv6Counterpart(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken) => Facts.TraitsOf(type, node, cancellationToken).UsesIPv6Multicast;
+            public bool HasIPv6Counterpart(INamedTypeSymbol? type, SyntaxNode node, CancellationToken cancellationToken) => Facts.UsesIPv6Multicast(type, node, cancellationToken);
         }
 
         // ---- IPAddress.Broadcast / IPAddress.None ---------------------------------------------------------------

@@ -102,7 +102,7 @@ namespace DualStackAnalyzers.Rules
 
             var isPair = kind == KindBoundUdpClient && port is not null
                 ? facts.HasIPv6Bind(type, reported, WellKnownAddress.IPv6Any, TypeTraits.Normalize(port.Syntax), context.CancellationToken)
-                : facts.TraitsIfAny(TraitWords.IPv6Family, type, reported, context.CancellationToken)?.CreatesWithIPv6Family(creation.Type!.Name) == true;
+                : facts.CreatesWithIPv6Family(type, reported, creation.Type!.Name, context.CancellationToken);
             if (isPair)
             {
                 // A deliberate per-family pair: the IPv6 socket sits next to this one.

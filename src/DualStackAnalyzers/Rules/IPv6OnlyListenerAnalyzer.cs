@@ -259,13 +259,12 @@ namespace DualStackAnalyzers.Rules
                 return true;
             }
 
-            var traits = facts.TraitsOf(type, reported, cancellationToken);
-            if (traits.UsesIPv6Multicast)
+            if (facts.UsesIPv6Multicast(type, reported, cancellationToken))
             {
                 return true;
             }
 
-            return port is not null && traits.HasIPv4AnyBindAlongside(TypeTraits.Normalize(port.Syntax), reported);
+            return port is not null && facts.TraitsOf(type, reported, cancellationToken).HasIPv4AnyBindAlongside(TypeTraits.Normalize(port.Syntax), reported);
         }
 
         /// <summary>Inside an if/?:/switch that tests an address family (not OSSupportsIPv6: that IPv6 branch is still IPv6-only).</summary>
