@@ -51,7 +51,8 @@ namespace DualStackAnalyzers.Rules
                 start.RegisterNamedOperationAction(c => AnalyzeCreation(c, symbols), OperationKind.ObjectCreation, name => name == "IPAddress");
                 if (symbols.AddressProperty is not null)
                 {
-                    start.RegisterNamedOperationAction(c => AnalyzeAddressProperty(c, symbols), OperationKind.PropertyReference, name => name == "Address");
+                    // Found by a search for the word: a callback for every property reference costs more (MemberReferences).
+                    start.RegisterMemberReferenceAction<IPropertyReferenceOperation>((c, reference) => AnalyzeAddressProperty(c, reference, symbols), "Address");
                 }
 
                 start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation, IsReadOrCopyName);
@@ -126,10 +127,9 @@ namespace DualStackAnalyzers.Rules
             }
         }
 
-        private static void AnalyzeAddressProperty(OperationAnalysisContext context, Symbols symbols)
+        private static void AnalyzeAddressProperty(SiteContext context, IPropertyReferenceOperation reference, Symbols symbols)
         {
-            var reference = (IPropertyReferenceOperation)context.Operation;
-            if (reference.Property.Name != "Address" || !SymbolEqualityComparer.Default.Equals(reference.Property, symbols.AddressProperty))
+            if (!SymbolEqualityComparer.Default.Equals(reference.Property, symbols.AddressProperty))
             {
                 return;
             }
@@ -438,7 +438,7 @@ namespace DualStackAnalyzers.Rules
 
         // ---- When not to report --------------------------------------------------------------------------------
 
-        private static void Report(OperationAnalysisContext context, IOperation site, IOperation? address, IInvocationOperation? bytesOrigin, string why, Symbols symbols)
+        private static void Report(SiteContext context, IOperation site, IOperation? address, IInvocationOperation? bytesOrigin, string why, Symbols symbols)
         {
             var syntax = site.Syntax;
             if (FamilyGuards.IsGuarded(syntax) || (bytesOrigin is not null && FamilyGuards.IsGuarded(bytesOrigin.Syntax)))
@@ -497,7 +497,7 @@ namespace DualStackAnalyzers.Rules
             ReportAt(context, syntax, bytesOrigin, why);
         }
 
-        private static void ReportAt(OperationAnalysisContext context, SyntaxNode syntax, IInvocationOperation? bytesOrigin, string why)
+        private static void ReportAt(SiteContext context, SyntaxNode syntax, IInvocationOperation? bytesOrigin, string why)
         {
             var additional = bytesOrigin is not null && !syntax.Span.Contains(bytesOrigin.Syntax.Span)
                 ? ImmutableArray.Create(bytesOrigin.Syntax.GetLocation())

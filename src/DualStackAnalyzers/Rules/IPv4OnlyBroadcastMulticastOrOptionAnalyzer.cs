@@ -50,7 +50,8 @@ namespace DualStackAnalyzers.Rules
                 }
 
                 var state = new State(facts);
-                start.RegisterNamedOperationAction(c => AnalyzeField(c, state), OperationKind.FieldReference, name => name is "Broadcast" or "None");
+                // Found by a search for the words: a callback for every field reference costs more (MemberReferences).
+                start.RegisterMemberReferenceAction<IFieldReferenceOperation>((c, reference) => AnalyzeField(c, reference, state), "Broadcast", "None");
                 if (facts.Symbols.Socket is null && facts.Symbols.UdpClient is null)
                 {
                     return;
@@ -109,9 +110,8 @@ namespace DualStackAnalyzers.Rules
 
         // ---- IPAddress.Broadcast / IPAddress.None ---------------------------------------------------------------
 
-        private static void AnalyzeField(OperationAnalysisContext context, State state)
+        private static void AnalyzeField(SiteContext context, IFieldReferenceOperation reference, State state)
         {
-            var reference = (IFieldReferenceOperation)context.Operation;
             var field = reference.Field;
             if (field.Name is not ("Broadcast" or "None") || !SymbolEqualityComparer.Default.Equals(field.ContainingType, state.Symbols.IPAddress))
             {
@@ -426,7 +426,7 @@ namespace DualStackAnalyzers.Rules
         /// (an IPv4 group on an IPv6 socket) is reported there too.
         /// </param>
         /// <param name="allowCounterpart">Silent when the type also uses IPv6 multicast, the IPv6 counterpart of broadcast and IPv4 groups.</param>
-        private static void Report(OperationAnalysisContext context, State state, SyntaxNode syntax, string why, bool partial, bool allowCounterpart)
+        private static void Report(SiteContext context, State state, SyntaxNode syntax, string why, bool partial, bool allowCounterpart)
         {
             if (FamilyGuards.IsGuarded(syntax))
             {
