@@ -52,7 +52,8 @@ namespace DualStackAnalyzers.Rules
                 if (symbols.AddressProperty is not null)
                 {
                     // Found by a search for the word: a callback for every property reference costs more (MemberReferences).
-                    start.RegisterMemberReferenceAction<IPropertyReferenceOperation>((c, reference) => AnalyzeAddressProperty(c, reference, symbols), "Address");
+                    start.RegisterMemberReferenceAction<IPropertyReferenceOperation>(
+                        member => SymbolEqualityComparer.Default.Equals(member, symbols.AddressProperty), (c, reference) => AnalyzeAddressProperty(c, reference, symbols), "Address");
                 }
 
                 start.RegisterNamedOperationAction(c => AnalyzeInvocation(c, symbols), OperationKind.Invocation, IsReadOrCopyName);

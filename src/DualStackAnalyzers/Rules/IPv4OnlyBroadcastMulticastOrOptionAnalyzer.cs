@@ -51,7 +51,8 @@ namespace DualStackAnalyzers.Rules
 
                 var state = new State(facts);
                 // Found by a search for the words: a callback for every field reference costs more (MemberReferences).
-                start.RegisterMemberReferenceAction<IFieldReferenceOperation>((c, reference) => AnalyzeField(c, reference, state), "Broadcast", "None");
+                start.RegisterMemberReferenceAction<IFieldReferenceOperation>(
+                    member => SymbolEqualityComparer.Default.Equals(member.ContainingType, state.Symbols.IPAddress), (c, reference) => AnalyzeField(c, reference, state), "Broadcast", "None");
                 if (facts.Symbols.Socket is null && facts.Symbols.UdpClient is null)
                 {
                     return;
