@@ -113,8 +113,9 @@ namespace DualStackAnalyzers.Rules
 
         private static void AnalyzeField(SiteContext context, IFieldReferenceOperation reference, State state)
         {
+            // The search found the name; the type is checked here too because incomplete code reaches this unfiltered.
             var field = reference.Field;
-            if (field.Name is not ("Broadcast" or "None") || !SymbolEqualityComparer.Default.Equals(field.ContainingType, state.Symbols.IPAddress))
+            if (!SymbolEqualityComparer.Default.Equals(field.ContainingType, state.Symbols.IPAddress))
             {
                 return;
             }
